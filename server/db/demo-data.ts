@@ -1,0 +1,82 @@
+/**
+ * Demo accounts for the embedded database only (refused with DATABASE_URL by env.ts).
+ * Passwords are random per installation, kept in `DATA_DIR/demo-accounts.json` (mode 0600)
+ * so that every start can print them; nothing is a default password.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from './client';
+import { prefectures, userPrefectures, users, type UserRole } from './schema/index';
+import { hashPassword, verifyPassword } from '../adapters/password';
+
+export interface DemoAccount {
+  email: string;
+  password: string;
+  role: UserRole;
+  displayName: string;
+  /** Départements whose prefecture the account works for (agents, supervisors). */
+  departements: string[];
+}
+
+const DEMO_PREFECTURE = '69';
+
+const TEMPLATES: ReadonlyArray<Omit<DemoAccount, 'password'>> = [
+  { email: 'demo.applicant@sejour.test', role: 'applicant', displayName: 'Amina Diallo', departements: [] },
+  { email: 'demo.agent@sejour.test', role: 'agent', displayName: 'Agent Rhône', departements: [DEMO_PREFECTURE] },
+  { email: 'demo.supervisor@sejour.test', role: 'supervisor', displayName: 'Superviseur Rhône', departements: [DEMO_PREFECTURE] },
+  { email: 'demo.admin@sejour.test', role: 'admin', displayName: 'Administrateur', departements: [] },
+];
+
+function newPassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+function readSaved(file: string): Map<string, string> {
+  try {
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{ email: string; password: string }>;
+    return new Map(saved.map((a) => [a.email, a.password]));
+  } catch {
+    return new Map();
+  }
+}
+
+export async function ensureDemoAccounts(db: Db, dataDir: string): Promise<DemoAccount[]> {
+  const file = path.join(dataDir, 'demo-accounts.json');
+  const saved = readSaved(file);
+  const accounts: DemoAccount[] = TEMPLATES.map((t) => ({ ...t, password: saved.get(t.email) ?? newPassword() }));
+
+  const existing = await db
+    .select({ id: users.id, email: users.email, passwordHash: users.passwordHash })
+    .from(users)
+    .where(inArray(users.email, accounts.map((a) => a.email)));
+  const byEmail = new Map(existing.map((u) => [u.email, u]));
+
+  for (const account of accounts) {
+    const current = byEmail.get(account.email);
+    if (current?.passwordHash && (await verifyPassword(current.passwordHash, account.password))) continue;
+    const passwordHash = await hashPassword(account.password);
+    await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ email: account.email, displayName: account.displayName, role: account.role, passwordHash })
+        .onConflictDoUpdate({ target: users.email, set: { passwordHash } })
+        .returning({ id: users.id });
+      if (!user || account.departements.length === 0) return;
+      const prefectureRows = await tx
+        .select({ id: prefectures.id })
+        .from(prefectures)
+        .where(inArray(prefectures.departementCode, account.departements));
+      await tx.delete(userPrefectures).where(eq(userPrefectures.userId, user.id));
+      if (prefectureRows.length > 0) {
+        await tx.insert(userPrefectures).values(prefectureRows.map((p) => ({ userId: user.id, prefectureId: p.id })));
+      }
+    });
+  }
+
+  fs.writeFileSync(file, JSON.stringify(accounts.map(({ email, password }) => ({ email, password })), null, 2), {
+    mode: 0o600,
+  });
+  return accounts;
+}

@@ -1,0 +1,31 @@
+import { pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { prefectures } from './reference';
+
+export const USER_ROLES = ['applicant', 'agent', 'supervisor', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** Stored lower-cased; uniqueness is on this column. */
+  email: varchar('email', { length: 254 }).notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: varchar('role', { length: 16 }).$type<UserRole>().notNull(),
+  /** argon2id PHC string; null for accounts that sign in only through an identity provider. */
+  passwordHash: text('password_hash'),
+  locale: varchar('locale', { length: 2 }).notNull().default('fr'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Which prefectures an agent or supervisor works for. */
+export const userPrefectures = pgTable(
+  'user_prefectures',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    prefectureId: uuid('prefecture_id')
+      .notNull()
+      .references(() => prefectures.id, { onDelete: 'cascade' }),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.prefectureId] })],
+);

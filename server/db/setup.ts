@@ -1,0 +1,8 @@
+/** Everything start-up does to the database before serving: migrate, then reference data. */
+import { type Database, migrateDatabase } from './client';
+import { loadReferenceData } from './reference-data';
+
+export async function prepareDatabase(database: Database): Promise<void> {
+  await migrateDatabase(database);
+  await loadReferenceData(database.db);
+}

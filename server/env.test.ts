@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadEnv } from './env';
+
+describe(loadEnv.name, () => {
+  it('uses the embedded database and demo data when DATABASE_URL is unset', () => {
+    const env = loadEnv({}, '/srv/sejour');
+    expect(env.databaseMode).toBe('pglite');
+    expect(env.demoData).toBe(true);
+    expect(env.dataDir).toBe('/srv/sejour/data');
+    expect(env.port).toBe(3000);
+    expect(env.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('switches to PostgreSQL without demo data when DATABASE_URL is set', () => {
+    const env = loadEnv({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
+    expect(env.databaseMode).toBe('postgres');
+    expect(env.demoData).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
+    [{ DATABASE_URL: 'postgres://h/db', DEMO_DATA: 'true' }, 'DEMO_DATA'],
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
+  ])('refuses %o naming %s', (source, variable) => {
+    expect(() => loadEnv(source)).toThrowError(ConfigError);
+    try {
+      loadEnv(source);
+    } catch (error) {
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as ConfigError).message).toContain(variable);
+    }
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Configuration, parsed and validated once at start-up from environment variables.
+ * A wrong value stops the process with one line naming the variable (see `loadEnv`).
+ * Every variable here is listed in the README's configuration table.
+ */
+import path from 'node:path';
+
+export type DatabaseMode = 'pglite' | 'postgres';
+
+export interface Env {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databaseMode: DatabaseMode;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  trustProxy: boolean;
+  redisUrl: string | undefined;
+  rateLimitMax: number;
+  rateLimitWindowMs: number;
+  bodyLimitBytes: number;
+  demoData: boolean;
+  shutdownTimeoutMs: number;
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+function read(source: Source, name: string): string | undefined {
+  const value = source[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(source: Source, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(source, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function boolean(source: Source, name: string, fallback: boolean): boolean {
+  const raw = read(source, name);
+  if (raw === undefined) return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(source: Source, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = read(source, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function url(source: Source, name: string, protocols: readonly string[]): string | undefined {
+  const raw = read(source, name);
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'must be a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return raw;
+}
+
+export function loadEnv(source: Source = process.env, cwd: string = process.cwd()): Env {
+  const nodeEnv = oneOf(source, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const port = integer(source, 'PORT', 3000, 0, 65535);
+  const host = read(source, 'HOST') ?? '127.0.0.1';
+  const publicUrl = url(source, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const databaseUrl = url(source, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const databaseMode: DatabaseMode = databaseUrl ? 'postgres' : 'pglite';
+  const demoData = boolean(source, 'DEMO_DATA', databaseMode === 'pglite');
+  if (demoData && databaseMode === 'postgres') {
+    throw new ConfigError('DEMO_DATA', 'is only allowed with the embedded database (unset DATABASE_URL)');
+  }
+  return {
+    nodeEnv,
+    host,
+    port,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    dataDir: path.resolve(cwd, read(source, 'DATA_DIR') ?? 'data'),
+    databaseUrl,
+    databaseMode,
+    logLevel: oneOf(source, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    trustProxy: boolean(source, 'TRUST_PROXY', false),
+    redisUrl: url(source, 'REDIS_URL', ['redis:', 'rediss:']),
+    rateLimitMax: integer(source, 'RATE_LIMIT_MAX', 300, 1, 1_000_000),
+    rateLimitWindowMs: integer(source, 'RATE_LIMIT_WINDOW_MS', 60_000, 1000, 86_400_000),
+    bodyLimitBytes: integer(source, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+    demoData,
+    shutdownTimeoutMs: integer(source, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    webDistDir: path.resolve(cwd, read(source, 'WEB_DIST_DIR') ?? 'dist/web'),
+  };
+}
+
+/** Configuration table for the README, kept beside the parser so both change together. */
+export const ENV_DOCS: ReadonlyArray<{ name: string; default: string; meaning: string }> = [
+  { name: 'PORT', default: '3000', meaning: 'HTTP port.' },
+  { name: 'HOST', default: '127.0.0.1', meaning: 'Address to listen on; `0.0.0.0` to accept outside connections (behind a reverse proxy).' },
+  { name: 'PUBLIC_URL', default: 'http://localhost:$PORT', meaning: 'Address users reach the service at; used in links and to enable HSTS when it starts with https.' },
+  { name: 'DATABASE_URL', default: '(unset)', meaning: 'PostgreSQL connection string. Unset: the embedded PGlite database in `DATA_DIR`.' },
+  { name: 'DATA_DIR', default: './data', meaning: 'Folder for the embedded database and local files.' },
+  { name: 'DEMO_DATA', default: 'true with PGlite, false otherwise', meaning: 'Create demo accounts (embedded database only) and print their credentials.' },
+  { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent.' },
+  { name: 'TRUST_PROXY', default: 'false', meaning: 'Trust `X-Forwarded-*` headers (set true behind nginx).' },
+  { name: 'REDIS_URL', default: '(unset)', meaning: 'Redis for shared rate-limit counters when several web processes run.' },
+  { name: 'RATE_LIMIT_MAX', default: '300', meaning: 'Requests allowed per client IP per window.' },
+  { name: 'RATE_LIMIT_WINDOW_MS', default: '60000', meaning: 'Rate-limit window in milliseconds.' },
+  { name: 'BODY_LIMIT_BYTES', default: '1048576', meaning: 'Largest accepted JSON request body.' },
+  { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'How long in-flight requests may take to finish on SIGINT/SIGTERM.' },
+  { name: 'WEB_DIST_DIR', default: './dist/web', meaning: 'Built front end served by the server.' },
+  { name: 'NODE_ENV', default: 'development', meaning: 'development, production or test.' },
+];

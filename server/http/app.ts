@@ -1,0 +1,199 @@
+/**
+ * The Fastify application: plugins in a fixed order, then every route registered explicitly
+ * (grep finds them). Built the same way by the server, the tests and the benchmarks.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { Redis } from 'ioredis';
+import type { Env } from '../env';
+import type { Database } from '../db/client';
+import { registerAccessControl } from './access';
+import { registerMetrics } from './metrics';
+import { AppError, buildProblem, problemFromError, requestLocale, sendProblem } from './problem';
+import { registerHealthRoutes } from './routes/health/index';
+import { registerDepartementRoutes } from './routes/departements/index';
+import { registerOpenApiRoutes } from './routes/openapi/index';
+
+export interface AppDeps {
+  env: Env;
+  database: Database;
+  /** Fastify logger options; tests pass `false`. */
+  logger?: FastifyServerOptions['logger'];
+  /** A pino logger made by the process entry point (start-up and request logs in one stream). */
+  loggerInstance?: FastifyBaseLogger;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  objectSrc: ["'none'"],
+  upgradeInsecureRequests: null,
+} as const;
+
+/** Logs carry the route and request id, never query strings, cookies, bodies or IP addresses. */
+export function loggerOptions(level: Env['logLevel']): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+    serializers: {
+      req: (req: { method: string; url: string; routeOptions?: { url?: string } }) => ({
+        method: req.method,
+        path: req.url.split('?')[0],
+        route: req.routeOptions?.url,
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { env, database } = deps;
+  const app = Fastify({
+    ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: deps.logger ?? loggerOptions(env.logLevel) }),
+    trustProxy: env.trustProxy,
+    bodyLimit: env.bodyLimitBytes,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    // Idle keep-alive sockets are closed on shutdown; in-flight requests finish first.
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerAccessControl(app);
+  const metrics = registerMetrics(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    hsts: env.publicUrl.startsWith('https:') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+
+  const redis = env.redisUrl
+    ? new Redis(env.redisUrl, { connectTimeout: 500, maxRetriesPerRequest: 1, lazyConnect: false })
+    : undefined;
+  if (redis) {
+    redis.on('error', (error) => app.log.warn({ err: { message: error.message } }, 'redis error'));
+    app.addHook('onClose', async () => {
+      redis.disconnect();
+    });
+  }
+  await app.register(rateLimit, {
+    global: true,
+    max: env.rateLimitMax,
+    timeWindow: env.rateLimitWindowMs,
+    ...(redis ? { redis, nameSpace: 'sejour-rl-', skipOnError: true } : {}),
+    errorResponseBuilder: (_request, context) => {
+      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+      return new AppError(429, 'rate_limited', { seconds }, [], { 'retry-after': String(seconds) });
+    },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Sejour API',
+        version: '1',
+        description:
+          'Residence-permit procedures in France. Errors are RFC 9457 problem details (`application/problem+json`) with a stable `code`, in the language of `Accept-Language` (fr or en).',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+      },
+      servers: [{ url: env.publicUrl }],
+      tags: [
+        { name: 'health', description: 'Liveness, readiness and metrics' },
+        { name: 'reference', description: 'Départements and prefectures' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: false });
+
+  app.setErrorHandler((error, request, reply) => {
+    const { problem, headers, internal } = problemFromError(request, error as Error, env.bodyLimitBytes);
+    if (internal) {
+      request.log.error({ err: error, requestId: request.id }, 'unexpected error');
+    } else if (problem.status === 503) {
+      request.log.warn({ requestId: request.id, code: (error as { code?: string }).code }, 'dependency unavailable');
+    }
+    return sendProblem(reply, problem, headers);
+  });
+
+  const indexHtml = path.join(env.webDistDir, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: env.webDistDir,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+
+  app.setNotFoundHandler(
+    { preHandler: app.rateLimit() },
+    (request, reply) => {
+      const pathname = request.url.split('?')[0] ?? '/';
+      const wantsPage = request.method === 'GET' && !pathname.startsWith('/api/') && hasWeb;
+      if (wantsPage) {
+        // The single-page app handles its own routes (and its own "page not found").
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+      }
+      const locale = requestLocale(request);
+      return sendProblem(
+        reply,
+        buildProblem(locale, 404, 'route_not_found', { method: request.method, path: pathname }, {
+          instance: pathname,
+          requestId: String(request.id),
+        }),
+      );
+    },
+  );
+
+  registerHealthRoutes(app, { database, metrics });
+  registerOpenApiRoutes(app);
+  registerDepartementRoutes(app, { db: database.db });
+
+  return app;
+}

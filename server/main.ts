@@ -1,0 +1,100 @@
+/**
+ * `npm start`: validate configuration, open the database (embedded PGlite in DATA_DIR, or
+ * PostgreSQL with DATABASE_URL), migrate, load reference and demo data, serve; shut down cleanly.
+ */
+import fs from 'node:fs';
+import { pino } from 'pino';
+import { ConfigError, loadEnv, type Env } from './env';
+import { openDatabase, type Database } from './db/client';
+import { DataDirInUseError } from './db/data-dir-lock';
+import { prepareDatabase } from './db/setup';
+import { ensureDemoAccounts, type DemoAccount } from './db/demo-data';
+import { buildApp, loggerOptions, type App } from './http/app';
+
+function fail(message: string): never {
+  process.stderr.write(`sejour: ${message}\n`);
+  process.exit(1);
+}
+
+function printBanner(env: Env, demo: DemoAccount[]): void {
+  const lines = [
+    '',
+    `  Sejour is running at ${env.publicUrl}`,
+    `  API: ${env.publicUrl}/api/v1  ·  reference: ${env.publicUrl}/api/v1/docs`,
+    `  Database: ${env.databaseMode === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+  ];
+  if (!fs.existsSync(`${env.webDistDir}/index.html`)) lines.push('  Front end not built: run `npm run build:web`.');
+  if (demo.length > 0) {
+    lines.push('', '  Demo accounts (embedded database only; passwords are random and kept in DATA_DIR/demo-accounts.json):');
+    for (const a of demo) lines.push(`    ${a.role.padEnd(10)} ${a.email.padEnd(30)} ${a.password}`);
+  }
+  lines.push('  Press Ctrl-C to stop.', '');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  let env: Env;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+
+  const options = loggerOptions(env.logLevel);
+  const logger = pino(typeof options === 'object' ? options : { level: env.logLevel });
+
+  let database: Database;
+  try {
+    database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+  } catch (error) {
+    if (error instanceof DataDirInUseError) fail(error.message);
+    fail(`cannot open the database: ${(error as Error).message}`);
+  }
+
+  try {
+    await prepareDatabase(database);
+  } catch (error) {
+    await database.close().catch(() => {});
+    fail(`database migration failed, nothing was changed: ${(error as Error).message}`);
+  }
+
+  const demo = env.demoData ? await ensureDemoAccounts(database.db, env.dataDir) : [];
+  const app: App = await buildApp({ env, database, loggerInstance: logger });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const timer = setTimeout(() => {
+      logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, env.shutdownTimeoutMs);
+    timer.unref();
+    try {
+      await app.close();
+      await database.close();
+      logger.info('stopped cleanly');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await app.listen({ host: env.host, port: env.port });
+  } catch (error) {
+    await database.close().catch(() => {});
+    fail(`cannot listen on ${env.host}:${env.port}: ${(error as Error).message}`);
+  }
+  printBanner(env, demo);
+}
+
+await main();
