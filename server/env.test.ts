@@ -35,3 +35,17 @@ describe(loadEnv.name, () => {
     }
   });
 });
+
+describe('configuration documentation', () => {
+  it('lists in the README table every variable env.ts reads, and nothing else', async () => {
+    const fs = await import('node:fs');
+    const { ENV_DOCS } = await import('./env');
+    const code = fs.readFileSync(new URL('./env.ts', import.meta.url), 'utf8');
+    const read = new Set([...code.matchAll(/\(source, '([A-Z_]+)'/g)].map((m) => m[1]));
+    const documented = new Set(ENV_DOCS.map((d) => d.name));
+    expect([...read].sort()).toEqual([...documented].sort());
+    const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const rows = new Set([...readme.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]));
+    expect([...rows].sort()).toEqual([...documented].sort());
+  });
+});
