@@ -21,11 +21,13 @@ declare module 'fastify' {
 
 export function registerAccessControl(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1/docs')) return; // the reference page's static files are public by nature
     const access = (route.config as { access?: Access } | undefined)?.access;
-    if (access === undefined) {
-      throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.access`);
-    }
+    if (access !== undefined) return;
+    // Static files of the front end and of the API reference page are public by nature;
+    // every other API route must say who may call it.
+    const isStatic = !route.url.startsWith('/api/') || route.url.startsWith('/api/v1/docs');
+    if (!isStatic) throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.access`);
+    route.config = { ...(route.config as object), access: 'public' };
   });
 
   app.addHook('preHandler', async (request: FastifyRequest) => {

@@ -1,0 +1,44 @@
+/**
+ * The route table. To add a page:
+ *   1. create `web/features/<area>/<name>-page.tsx` exporting a component (named export) that calls
+ *      `useDocumentTitle(...)` and renders one <h1>;
+ *   2. add a route below — `lazy` so that its code (and its dependencies) load only when visited;
+ *   3. if it belongs in the header menu, add it to `navigation.ts`.
+ * Paths are French, like the service's public addresses (`/calculer`). The server answers
+ * index.html for every non-/api path, so any path declared here works on reload.
+ */
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RouteErrorPage } from '../features/errors/route-error-page';
+import { NotFoundPage } from '../features/errors/not-found-page';
+import { HomePage } from '../features/home/home-page';
+import { RootLayout } from './root-layout';
+
+export const routes: RouteObject[] = [
+  {
+    Component: RootLayout,
+    children: [
+      {
+        // Pathless: an error in a page shows the error page inside the header and footer.
+        ErrorBoundary: RouteErrorPage,
+        // Shown in <main> while the first page's lazy code loads.
+        HydrateFallback: PageLoading,
+        children: [
+          { index: true, Component: HomePage },
+          {
+            path: 'calculer',
+            lazy: async () => ({ Component: (await import('../features/calculator/calculator-page')).CalculatorPage }),
+          },
+          { path: '*', Component: NotFoundPage },
+        ],
+      },
+    ],
+  },
+];
+
+function PageLoading() {
+  return null;
+}
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}
