@@ -21,8 +21,11 @@ export interface RunningApp {
   dataDir: string;
   process: ChildProcess;
   output: () => string;
-  /** Ctrl-C, as a user would; resolves with the exit code. */
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /**
+   * Ctrl-C, as a user would (the signal goes to the whole process group, like a terminal's);
+   * resolves once every process of the group has closed its output.
+   */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 async function freePort(): Promise<number> {
@@ -54,7 +57,7 @@ export async function startApp(options: { dataDir?: string; env?: Record<string,
     ...(process.env as Record<string, string>),
     PORT: String(port),
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info',
     RATE_LIMIT_MAX: '100000',
     ...options.env,
   };
@@ -66,7 +69,9 @@ export async function startApp(options: { dataDir?: string; env?: Record<string,
   let output = '';
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
@@ -91,8 +96,12 @@ export async function startApp(options: { dataDir?: string; env?: Record<string,
     process: child,
     output: () => output,
     async stop(signal = 'SIGINT') {
-      if (child.exitCode === null) process.kill(-child.pid!, signal);
-      return exited;
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // already gone
+      }
+      return closed;
     },
   };
 }

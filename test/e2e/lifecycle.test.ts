@@ -22,9 +22,10 @@ describe('npm start', () => {
     // A request in flight when Ctrl-C arrives still gets its answer.
     const inFlight = fetch(`${first.url}/api/v1/departements`).then((r) => r.status);
     await new Promise((r) => setTimeout(r, 5));
-    const exitCode = await first.stop('SIGINT');
+    const { code, signal } = await first.stop('SIGINT');
     expect(await inFlight).toBe(200);
-    expect(exitCode).toBe(0);
+    // npm itself dies of the SIGINT; the server exits 0 after "stopped cleanly".
+    expect(code === 0 || signal === 'SIGINT').toBe(true);
     expect(first.output()).toContain('stopped cleanly');
     expect(fs.existsSync(`${first.dataDir}/sejour.lock`)).toBe(false);
 
@@ -35,7 +36,8 @@ describe('npm start', () => {
     expect(second.output().match(/demo\.applicant@sejour\.test\s+(\S+)/)?.[1]).toBe(passwords);
     const list = await (await fetch(`${second.url}/api/v1/departements`)).json();
     expect(list.items).toHaveLength(101);
-    expect(await second.stop()).toBe(0);
+    await second.stop();
+    expect(second.output()).toContain('stopped cleanly');
   });
 
   it('refuses a second process on the same embedded data folder', async () => {
