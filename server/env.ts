@@ -24,6 +24,19 @@ export interface Env {
   demoData: boolean;
   shutdownTimeoutMs: number;
   webDistDir: string;
+  /** Minutes without activity after which a session ends. */
+  sessionIdleMinutes: number;
+  /** Hours after sign-in after which a session ends whatever the activity. */
+  sessionMaxHours: number;
+  /** OpenID Connect sign-in (FranceConnect-like); undefined when OIDC_ISSUER is unset. */
+  oidc: OidcEnv | undefined;
+}
+
+export interface OidcEnv {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +97,24 @@ function url(source: Source, name: string, protocols: readonly string[]): string
   return raw;
 }
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function oidcEnv(source: Source): OidcEnv | undefined {
+  const issuer = url(source, 'OIDC_ISSUER', ['http:', 'https:']);
+  const clientId = read(source, 'OIDC_CLIENT_ID');
+  const clientSecret = read(source, 'OIDC_CLIENT_SECRET');
+  const scopes = read(source, 'OIDC_SCOPES') ?? 'openid email profile';
+  if (issuer === undefined) return undefined;
+  const parsed = new URL(issuer);
+  if (parsed.protocol === 'http:' && !LOOPBACK_HOSTS.has(parsed.hostname)) {
+    throw new ConfigError('OIDC_ISSUER', 'must start with https:// (http:// is accepted for a provider on this machine only)');
+  }
+  if (clientId === undefined) throw new ConfigError('OIDC_CLIENT_ID', 'is required when OIDC_ISSUER is set');
+  if (clientSecret === undefined) throw new ConfigError('OIDC_CLIENT_SECRET', 'is required when OIDC_ISSUER is set');
+  if (!scopes.split(/\s+/).includes('openid')) throw new ConfigError('OIDC_SCOPES', `must include openid, got "${scopes}"`);
+  return { issuer: issuer.replace(/\/+$/, ''), clientId, clientSecret, scopes: scopes.split(/\s+/).join(' ') };
+}
+
 export function loadEnv(source: Source = process.env, cwd: string = process.cwd()): Env {
   const nodeEnv = oneOf(source, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const port = integer(source, 'PORT', 3000, 0, 65535);
@@ -92,6 +123,11 @@ export function loadEnv(source: Source = process.env, cwd: string = process.cwd(
   const databaseUrl = url(source, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const databaseMode: DatabaseMode = databaseUrl ? 'postgres' : 'pglite';
   const demoData = boolean(source, 'DEMO_DATA', databaseMode === 'pglite');
+  const sessionIdleMinutes = integer(source, 'SESSION_IDLE_MINUTES', 60, 5, 1440);
+  const sessionMaxHours = integer(source, 'SESSION_MAX_HOURS', 12, 1, 720);
+  if (sessionIdleMinutes > sessionMaxHours * 60) {
+    throw new ConfigError('SESSION_IDLE_MINUTES', `must not exceed SESSION_MAX_HOURS (${sessionMaxHours} h)`);
+  }
   if (demoData && databaseMode === 'postgres') {
     throw new ConfigError('DEMO_DATA', 'is only allowed with the embedded database (unset DATABASE_URL)');
   }
@@ -112,6 +148,9 @@ export function loadEnv(source: Source = process.env, cwd: string = process.cwd(
     demoData,
     shutdownTimeoutMs: integer(source, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     webDistDir: path.resolve(cwd, read(source, 'WEB_DIST_DIR') ?? 'dist/web'),
+    sessionIdleMinutes,
+    sessionMaxHours,
+    oidc: oidcEnv(source),
   };
 }
 
@@ -131,5 +170,11 @@ export const ENV_DOCS: ReadonlyArray<{ name: string; default: string; meaning: s
   { name: 'BODY_LIMIT_BYTES', default: '1048576', meaning: 'Largest accepted JSON request body.' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'How long in-flight requests may take to finish on SIGINT/SIGTERM.' },
   { name: 'WEB_DIST_DIR', default: './dist/web', meaning: 'Built front end served by the server.' },
+  { name: 'SESSION_IDLE_MINUTES', default: '60', meaning: 'A session ends after this many minutes without activity (5–1440).' },
+  { name: 'SESSION_MAX_HOURS', default: '12', meaning: 'A session ends this many hours after sign-in, whatever the activity (1–720).' },
+  { name: 'OIDC_ISSUER', default: '(unset)', meaning: 'OpenID Connect provider (FranceConnect or similar) for "sign in with…"; unset disables it. https, or http on localhost only.' },
+  { name: 'OIDC_CLIENT_ID', default: '(unset)', meaning: 'Client id registered with the provider; required with `OIDC_ISSUER`. Redirect URI: `$PUBLIC_URL/api/v1/auth/oidc/callback`.' },
+  { name: 'OIDC_CLIENT_SECRET', default: '(unset)', meaning: 'Client secret registered with the provider; required with `OIDC_ISSUER`.' },
+  { name: 'OIDC_SCOPES', default: 'openid email profile', meaning: 'Scopes requested (space-separated, must include openid; the provider must return a verified email).' },
   { name: 'NODE_ENV', default: 'development', meaning: 'development, production or test.' },
 ];

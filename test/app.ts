@@ -10,14 +10,22 @@ export interface TestContext {
   env: Env;
 }
 
+const created: TestContext[] = [];
+
+// Registered when a test file imports this module, so apps created inside a test are closed too.
+afterAll(async () => {
+  for (const { app, database } of created.splice(0)) {
+    await app.close();
+    await database.close();
+  }
+});
+
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const env = loadEnv({ NODE_ENV: 'test', RATE_LIMIT_MAX: '100000', DEMO_DATA: 'false', ...overrides });
   const app = await buildApp({ env, database, logger: false });
   await app.ready();
-  afterAll(async () => {
-    await app.close();
-    await database.close();
-  });
-  return { app, database, env };
+  const context = { app, database, env };
+  created.push(context);
+  return context;
 }

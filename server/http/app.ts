@@ -28,6 +28,9 @@ import { AppError, buildProblem, problemFromError, requestLocale, sendProblem } 
 import { registerHealthRoutes } from './routes/health/index';
 import { registerDepartementRoutes } from './routes/departements/index';
 import { registerOpenApiRoutes } from './routes/openapi/index';
+import sessionPlugin from './plugins/session';
+import { registerAuthRoutes } from './routes/auth/index';
+import { registerMeRoutes } from './routes/me/index';
 
 export interface AppDeps {
   env: Env;
@@ -191,9 +194,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   );
 
+  await app.register(sessionPlugin, { env, db: database.db });
   registerHealthRoutes(app, { database, metrics });
   registerOpenApiRoutes(app);
   registerDepartementRoutes(app, { db: database.db });
+  registerAuthRoutes(app, { db: database.db, env });
+  registerMeRoutes(app, { db: database.db, env });
 
   return app;
 }

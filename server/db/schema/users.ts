@@ -13,6 +13,14 @@ export const users = pgTable('users', {
   /** argon2id PHC string; null for accounts that sign in only through an identity provider. */
   passwordHash: text('password_hash'),
   locale: varchar('locale', { length: 2 }).notNull().default('fr'),
+  /**
+   * When the owner proved they read this address (confirmation link, password reset, identity
+   * provider). Accounts made by staff tooling and demo data count as verified (default now());
+   * self-registration inserts null until the link is followed. Unverified accounts cannot sign in.
+   */
+  emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }).defaultNow(),
+  /** E.164 (`+33612345678`), optional; for SMS reminders in a later issue. Not verified yet. */
+  phone: varchar('phone', { length: 16 }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
