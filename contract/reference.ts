@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 
 export const DepartementCode = Type.String({
-  pattern: '^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-46])$',
+  pattern: '^(0[1-9]|1[0-9]|2[1-9]|[3-8][0-9]|9[0-5]|2A|2B|97[1-46])$',
   description: 'INSEE code of a département: 01–95, 2A, 2B, 971–974, 976.',
   examples: ['75', '2A', '974'],
 });
