@@ -6,7 +6,7 @@ import { computeDeadlines } from '../domain/deadlines/compute-deadlines';
 import { deadlineInputArbitrary, deadlineInput } from '../domain/deadlines/deadline-input.fixtures';
 import type { DeadlineResult, UncheckedDeadlineInput, ValidationIssue } from '../domain/deadlines/types';
 import { parseDeadlineInput, validateDeadlineInput } from '../domain/deadlines/validate-deadline-input';
-import { DeadlineRequestSchema, DeadlineResponseSchema, ValidationIssueSchema, type DeadlineRequest, type DeadlineResponse, type ValidationIssueBody } from './deadlines';
+import { DeadlineRequestSchema, DeadlineResponseSchema, toDeadlineInput, ValidationIssueSchema, type DeadlineRequest, type DeadlineResponse, type ValidationIssueBody } from './deadlines';
 
 type DeepWritable<T> = T extends readonly (infer U)[] ? DeepWritable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepWritable<T[K]> } : T;
 
@@ -36,7 +36,7 @@ describe('DeadlineResponseSchema', () => {
 
 describe('DeadlineRequestSchema', () => {
   it('matches the input the domain validates, with `today` optional (types)', () => {
-    expectTypeOf<DeadlineRequest & { today: string }>().toExtend<UncheckedDeadlineInput>();
+    expectTypeOf<ReturnType<typeof toDeadlineInput>>().toExtend<UncheckedDeadlineInput>();
   });
 
   it('accepts its own examples, which the domain also accepts', () => {
@@ -44,7 +44,7 @@ describe('DeadlineRequestSchema', () => {
     expect(examples.length).toBeGreaterThan(0);
     for (const example of examples) {
       expect(errorsOf(DeadlineRequestSchema, example)).toEqual([]);
-      expect(parseDeadlineInput({ ...example, today: example.today ?? '2027-02-01' }).ok).toBe(true);
+      expect(parseDeadlineInput(toDeadlineInput(example, '2027-02-01')).ok).toBe(true);
     }
   });
 
@@ -63,10 +63,18 @@ describe('DeadlineRequestSchema', () => {
     ['month 13', { ...deadlineInput(), today: '2026-13-01' }, '/today'],
     ['département 20', { ...deadlineInput(), department: '20' }, '/department'],
     ['an unknown kind', { ...deadlineInput(), permit: { ...deadlineInput().permit, kind: 'visa' } }, '/permit/kind'],
-    ['a null optional field', { ...deadlineInput(), application: null }, '/application'],
   ])('refuses %s at the schema level', (_case, body, path) => {
     const paths = [...Value.Errors(DeadlineRequestSchema, body)].map((error) => error.instancePath || '/');
     expect(paths).toContain(path);
+  });
+
+  it('reads a null optional field as absent, as in the issue’s example', () => {
+    const input = deadlineInput();
+    const withNulls = { ...input, enteredFranceOn: null, application: { filedOn: '2026-10-15', reasonsRequestedOn: null, reasonsGivenOn: null } };
+    expect(errorsOf(DeadlineRequestSchema, withNulls)).toEqual([]);
+    const converted = toDeadlineInput(withNulls as DeadlineRequest, '2026-11-26');
+    expect('enteredFranceOn' in converted).toBe(false);
+    expect(converted.application).toEqual({ filedOn: '2026-10-15' });
   });
 
   it('leaves calendar errors (30 February) to the domain, which names the field', () => {

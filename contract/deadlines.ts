@@ -9,7 +9,7 @@
  * 400 problem (contract/problem.ts) with `in: 'body'` and the message
  * `deadlines:validation.<code>`.
  */
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { DEPARTMENT_PATTERN } from '../domain/departments';
 import {
   COVERAGE_DOCUMENTS,
@@ -33,6 +33,11 @@ function isoDate(description: string, example: string) {
   return Type.String({ pattern: ISO_DATE_PATTERN, description: `${description} ISO calendar date (YYYY-MM-DD), Europe/Paris.`, examples: [example] });
 }
 
+/** Optional request fields also accept `null`, meaning "not known / did not happen" (as absent). */
+function orNull<T extends TSchema>(schema: T) {
+  return Type.Union([schema, Type.Null()]);
+}
+
 // ——— Request ———
 
 export const PermitSchema = Type.Object(
@@ -49,7 +54,7 @@ export const DocumentRequestSchema = Type.Object(
   {
     requestedOn: isoDate('Day the préfecture asked for missing documents.', '2026-10-01'),
     dueOn: isoDate('Day by which they were to be sent.', '2026-10-31'),
-    answeredOn: Type.Optional(isoDate('Day they were sent.', '2026-10-10')),
+    answeredOn: Type.Optional(orNull(isoDate('Day they were sent.', '2026-10-10'))),
   },
   { additionalProperties: false, description: 'A request for missing documents; it suspends the silence period (CRPA L.114-5).' },
 );
@@ -65,11 +70,11 @@ export const DecisionSchema = Type.Object(
 export const ApplicationSchema = Type.Object(
   {
     filedOn: isoDate('Day the application was filed (ANEF submission).', '2026-09-15'),
-    completeOn: Type.Optional(isoDate('Day the file was recorded as complete.', '2026-09-20')),
+    completeOn: Type.Optional(orNull(isoDate('Day the file was recorded as complete.', '2026-09-20'))),
     documentRequests: Type.Optional(Type.Array(DocumentRequestSchema, { maxItems: 50 })),
-    decision: Type.Optional(DecisionSchema),
-    reasonsRequestedOn: Type.Optional(isoDate('Day the reasons for an implicit rejection were requested (CRPA L.232-4).', '2027-02-01')),
-    reasonsGivenOn: Type.Optional(isoDate('Day those reasons were given.', '2027-02-20')),
+    decision: Type.Optional(orNull(DecisionSchema)),
+    reasonsRequestedOn: Type.Optional(orNull(isoDate('Day the reasons for an implicit rejection were requested (CRPA L.232-4).', '2027-02-01'))),
+    reasonsGivenOn: Type.Optional(orNull(isoDate('Day those reasons were given.', '2027-02-20'))),
   },
   { additionalProperties: false, description: 'The renewal (or first card after a VLS-TS) application, once filed.' },
 );
@@ -77,15 +82,15 @@ export const ApplicationSchema = Type.Object(
 export const DeadlineRequestSchema = Type.Object(
   {
     permit: PermitSchema,
-    enteredFranceOn: Type.Optional(isoDate('Day of entry into France; required for a VLS-TS.', '2025-09-05')),
-    vlsTsValidatedOn: Type.Optional(isoDate('Day the VLS-TS was validated online (VLS-TS only).', '2025-09-20')),
+    enteredFranceOn: Type.Optional(orNull(isoDate('Day of entry into France; required for a VLS-TS.', '2025-09-05'))),
+    vlsTsValidatedOn: Type.Optional(orNull(isoDate('Day the VLS-TS was validated online (VLS-TS only).', '2025-09-20'))),
     department: Type.String({
       pattern: DEPARTMENT_PATTERN,
       description: "INSEE code of the person's département (01–95, 2A, 2B, 971–974, 976): it selects the public holidays.",
       examples: ['75', '67', '974'],
     }),
-    application: Type.Optional(ApplicationSchema),
-    today: Type.Optional(isoDate('The day to compute for; defaults to the current day in Europe/Paris.', '2026-10-01')),
+    application: Type.Optional(orNull(ApplicationSchema)),
+    today: Type.Optional(orNull(isoDate('The day to compute for; defaults to the current day in Europe/Paris.', '2026-10-01'))),
   },
   {
     additionalProperties: false,
@@ -101,6 +106,30 @@ export const DeadlineRequestSchema = Type.Object(
   },
 );
 export type DeadlineRequest = Static<typeof DeadlineRequestSchema>;
+
+type WithoutNulls<T> = T extends null
+  ? never
+  : T extends readonly (infer U)[]
+    ? WithoutNulls<U>[]
+    : T extends object
+      ? { [K in keyof T as null extends T[K] ? K : never]?: WithoutNulls<Exclude<T[K], null>> } & {
+          [K in keyof T as null extends T[K] ? never : K]: WithoutNulls<T[K]>;
+        }
+      : T;
+
+function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (item !== null) out[key] = dropNulls(item);
+  return out;
+}
+
+/** The engine's input from a request: `null` fields become absent, `today` is filled in. */
+export function toDeadlineInput(request: DeadlineRequest, today: string): WithoutNulls<DeadlineRequest> & { today: string } {
+  const input = dropNulls(request) as WithoutNulls<DeadlineRequest> & { today?: string };
+  return { ...input, today: input.today ?? today };
+}
 
 // ——— Response ———
 

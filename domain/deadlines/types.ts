@@ -191,6 +191,7 @@ export const WARNING_CODES = [
   'recourse_month_end_ambiguity',
   'fees_unconfirmed',
   'rule_version_missing',
+  'events_after_today',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -226,7 +227,6 @@ export const VALIDATION_CODES = [
   'unknown_card_type',
   'unknown_department',
   'unknown_decision_kind',
-  'after_today',
   'permit_ends_before_start',
   'vls_ts_longer_than_one_year',
   'only_for_vls_ts',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deadlineInput } from './deadline-input.fixtures';
 import type { UncheckedDeadlineInput, ValidationIssue } from './types';
 import { parseDeadlineInput, validateDeadlineInput } from './validate-deadline-input';
+import { computeDeadlines } from './compute-deadlines';
 
 /** A valid base: a card expiring 2026-12-31, an application filed in time, today 2027-03-01. */
 const base = (overrides: Partial<UncheckedDeadlineInput> = {}): UncheckedDeadlineInput => ({
@@ -47,8 +48,6 @@ describe(validateDeadlineInput.name, () => {
     ['a validation date on a card', base({ vlsTsValidatedOn: '2026-02-01' }), only('vlsTsValidatedOn', 'only_for_vls_ts')],
     ['a validation before entry', vlsTs({ vlsTsValidatedOn: '2026-01-14' }), only('vlsTsValidatedOn', 'validated_before_entry')],
     ['a validation after the visa ends', vlsTs({ vlsTsValidatedOn: '2027-01-02' }), only('vlsTsValidatedOn', 'validated_after_expiry')],
-    ['a validation in the future', vlsTs({ vlsTsValidatedOn: '2027-03-02' }), only('vlsTsValidatedOn', 'after_today', { today: '2027-03-01' })],
-    ['a filing in the future', withApplication({ filedOn: '2027-03-02' }), only('application.filedOn', 'after_today', { today: '2027-03-01' })],
     ['a filing before the permit starts', withApplication({ filedOn: '2025-12-31' }), only('application.filedOn', 'filed_before_permit')],
     ['a filing one day before the window opens (policy 2)', withApplication({ filedOn: '2026-09-01' }), only('application.filedOn', 'filed_before_window', { opensOn: '2026-09-02' })],
     ['completeness before filing', withApplication({ filedOn: '2026-09-10', completeOn: '2026-09-09' }), only('application.completeOn', 'complete_before_filed')],
@@ -69,11 +68,9 @@ describe(validateDeadlineInput.name, () => {
       withApplication({ filedOn: '2026-09-10', documentRequests: [{ requestedOn: '2026-10-01', dueOn: '2026-10-31' }, { requestedOn: '2026-10-05', dueOn: '2026-11-05', answeredOn: '2026-10-04' }] }),
       only('application.documentRequests[1].answeredOn', 'answer_before_request'),
     ],
-    ['an answer in the future', withApplication({ filedOn: '2026-09-10', documentRequests: [{ requestedOn: '2026-10-01', dueOn: '2027-04-01', answeredOn: '2027-03-02' }] }), only('application.documentRequests[0].answeredOn', 'after_today', { today: '2027-03-01' })],
     ['an impossible request date', withApplication({ filedOn: '2026-09-10', documentRequests: [{ requestedOn: '2026-09-31', dueOn: '2026-10-31' }] }), only('application.documentRequests[0].requestedOn', 'impossible_date')],
     ['an unknown decision kind', withApplication({ filedOn: '2026-09-10', decision: { kind: 'accepted', notifiedOn: '2026-11-01' } }), [{ field: 'application.decision.kind', code: 'unknown_decision_kind', params: { allowed: 'favourable, refusal, refusal_with_oqtf' } }]],
     ['a decision before filing', withApplication({ filedOn: '2026-09-10', decision: { kind: 'refusal', notifiedOn: '2026-09-09' } }), only('application.decision.notifiedOn', 'decision_before_filed')],
-    ['a decision in the future', withApplication({ filedOn: '2026-09-10', decision: { kind: 'refusal', notifiedOn: '2027-03-02' } }), only('application.decision.notifiedOn', 'after_today', { today: '2027-03-01' })],
     // filed 2026-09-10 → the implicit rejection arises at the end of 2027-01-10.
     ['reasons requested before the implicit rejection', withApplication({ filedOn: '2026-09-10', reasonsRequestedOn: '2027-01-10' }), only('application.reasonsRequestedOn', 'reasons_before_tacit_refusal', { tacitRefusalOn: '2027-01-10' })],
     [
@@ -88,7 +85,6 @@ describe(validateDeadlineInput.name, () => {
     ],
     ['reasons given without a request', withApplication({ filedOn: '2026-09-10', reasonsGivenOn: '2027-02-01' }), only('application.reasonsGivenOn', 'reasons_given_without_request')],
     ['reasons given before the request', withApplication({ filedOn: '2026-09-10', reasonsRequestedOn: '2027-01-20', reasonsGivenOn: '2027-01-19' }), only('application.reasonsGivenOn', 'reasons_given_before_request')],
-    ['reasons given in the future', withApplication({ filedOn: '2026-09-10', reasonsRequestedOn: '2027-01-20', reasonsGivenOn: '2027-03-02' }), only('application.reasonsGivenOn', 'after_today', { today: '2027-03-01' })],
   ])('refuses %s', (_case, input, expected) => {
     expect(validateDeadlineInput(input)).toEqual(expected);
   });
@@ -123,5 +119,27 @@ describe(parseDeadlineInput.name, () => {
 
   it('returns the issues of an invalid input', () => {
     expect(parseDeadlineInput(base({ department: '99' }))).toEqual({ ok: false, issues: only('department', 'unknown_department') });
+  });
+});
+
+describe('events after today (policy S-04: a scenario, not an error)', () => {
+  it.each([
+    ['a validation', vlsTs({ vlsTsValidatedOn: '2026-03-02', application: undefined, today: '2026-03-01' }), '2026-03-01', '2026-03-02'],
+    ['a filing', withApplication({ filedOn: '2027-03-02' }), '2027-03-01', '2027-03-02'],
+    ['an answer', withApplication({ filedOn: '2026-09-10', documentRequests: [{ requestedOn: '2026-10-01', dueOn: '2027-04-01', answeredOn: '2027-03-02' }] }), '2027-03-01', '2027-03-02'],
+    ['a decision', withApplication({ filedOn: '2026-09-10', decision: { kind: 'refusal', notifiedOn: '2027-03-02' } }), '2027-03-01', '2027-03-02'],
+    ['reasons given', withApplication({ filedOn: '2026-09-10', reasonsRequestedOn: '2027-01-20', reasonsGivenOn: '2027-03-02' }), '2027-03-01', '2027-03-02'],
+  ])('accepts %s after today and warns that the result is a simulation', (_case, input, today, latest) => {
+    const parsed = parseDeadlineInput(input);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const warning = computeDeadlines(parsed.input).warnings.find((w) => w.code === 'events_after_today');
+    expect(warning).toMatchObject({ ruleId: 'S-04', params: { today, latest } });
+    expect(warning?.message.en).toContain('simulation');
+  });
+
+  it('does not warn when every event is on or before today', () => {
+    const parsed = parseDeadlineInput(withApplication({ filedOn: '2026-09-10', decision: { kind: 'refusal', notifiedOn: '2027-03-01' } }));
+    expect(parsed.ok && computeDeadlines(parsed.input).warnings.some((w) => w.code === 'events_after_today')).toBe(false);
   });
 });

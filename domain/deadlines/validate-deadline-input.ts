@@ -52,12 +52,13 @@ class Issues {
     return undefined;
   }
 
-  /** A fact: a day that cannot be after today. */
-  fact(field: string, value: string | undefined, today: EpochDay | undefined, required = false): EpochDay | undefined {
-    const day = this.date(field, value, required);
-    if (day === undefined || today === undefined || day <= today) return day;
-    this.add(field, 'after_today', { today: formatIsoDate(today) });
-    return undefined;
+  /**
+   * An event of the person's situation. It may lie after today: the calculator is also used for
+   * "what if" scenarios (the issue's own example has a decision after today); the engine then
+   * adds the `events_after_today` warning (S-04) instead of refusing the input.
+   */
+  fact(field: string, value: string | undefined, _today: EpochDay | undefined, required = false): EpochDay | undefined {
+    return this.date(field, value, required);
   }
 }
 

@@ -2,7 +2,7 @@
  * Warnings: what the person or the agent should know beyond the dates (policy 1 and 2, R-01,
  * R-43, R-58, R-62, unconfirmed fees, rules used outside their known versions).
  */
-import { addDays, toEpochDay } from '../calendar/epoch-day';
+import { addDays, toEpochDay, type EpochDay } from '../calendar/epoch-day';
 import type { DecisionOutcome } from './decision';
 import type { Facts } from './facts';
 import type { FilingWindow } from './filing';
@@ -85,6 +85,24 @@ function dataWarnings({ fees, book }: WarningContext): DeadlineWarning[] {
   return warnings;
 }
 
+/** S-04: events dated after today are a scenario; the person must know the dates depend on them. */
+function scenarioWarnings({ facts }: WarningContext): DeadlineWarning[] {
+  const { today, application } = facts;
+  let latest = Math.max(facts.entered ?? today, facts.validated ?? today);
+  if (application !== undefined) {
+    latest = Math.max(latest, application.filed, application.complete ?? today, application.decision?.notified ?? today);
+    latest = Math.max(latest, application.reasonsRequested ?? today, application.reasonsGiven ?? today);
+    for (const request of application.requests) latest = Math.max(latest, request.requested, request.answered ?? today);
+  }
+  return latest > today ? [warning('events_after_today', 'S-04', { today: dateParam(today), latest: dateParam(latest as EpochDay) })] : [];
+}
+
 export function warningsFor(context: WarningContext): DeadlineWarning[] {
-  return [...filingWarnings(context), ...vlsTsWarnings(context), ...decisionWarnings(context), ...dataWarnings(context)];
+  return [
+    ...scenarioWarnings(context),
+    ...filingWarnings(context),
+    ...vlsTsWarnings(context),
+    ...decisionWarnings(context),
+    ...dataWarnings(context),
+  ];
 }

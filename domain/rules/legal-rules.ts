@@ -207,6 +207,11 @@ export const RULES = {
     'Sejour reminds the holder of an attestation de décision favorable 14 days before it lapses (policy 3).',
     since(RECODIFIED_CESEDA, 'Politique Sejour 3 (R.431-15-1)', SEJOUR_POLICY, 'high', { daysBeforeEnd: 14 }),
   ),
+  'S-04': defineRule(
+    'S-04',
+    'Sejour computes events entered with a date after today as a scenario, taken as entered, and says so.',
+    since(RECODIFIED_CESEDA, 'Politique Sejour (scénarios)', SEJOUR_POLICY, 'high', {}),
+  ),
 } as const;
 
 export type RuleId = keyof typeof RULES;
