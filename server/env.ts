@@ -7,6 +7,9 @@ import path from 'node:path';
 
 export type DatabaseMode = 'pglite' | 'postgres';
 
+/** `in-process`: `npm start` also runs the background jobs; `off`: web only (separate workers). */
+export type WorkerMode = 'in-process' | 'off';
+
 export interface Env {
   nodeEnv: 'development' | 'production' | 'test';
   host: string;
@@ -15,6 +18,7 @@ export interface Env {
   dataDir: string;
   databaseUrl: string | undefined;
   databaseMode: DatabaseMode;
+  workerMode: WorkerMode;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
   redisUrl: string | undefined;
@@ -128,6 +132,10 @@ export function loadEnv(source: Source = process.env, cwd: string = process.cwd(
   if (sessionIdleMinutes > sessionMaxHours * 60) {
     throw new ConfigError('SESSION_IDLE_MINUTES', `must not exceed SESSION_MAX_HOURS (${sessionMaxHours} h)`);
   }
+  const workerMode = oneOf(source, 'WORKER_MODE', ['in-process', 'off'] as const, 'in-process');
+  if (workerMode === 'off' && databaseMode === 'pglite') {
+    throw new ConfigError('WORKER_MODE', 'off needs DATABASE_URL: with the embedded database, the web server and the jobs run in one process');
+  }
   if (demoData && databaseMode === 'postgres') {
     throw new ConfigError('DEMO_DATA', 'is only allowed with the embedded database (unset DATABASE_URL)');
   }
@@ -139,6 +147,7 @@ export function loadEnv(source: Source = process.env, cwd: string = process.cwd(
     dataDir: path.resolve(cwd, read(source, 'DATA_DIR') ?? 'data'),
     databaseUrl,
     databaseMode,
+    workerMode,
     logLevel: oneOf(source, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     trustProxy: boolean(source, 'TRUST_PROXY', false),
     redisUrl: url(source, 'REDIS_URL', ['redis:', 'rediss:']),
@@ -168,7 +177,8 @@ export const ENV_DOCS: ReadonlyArray<{ name: string; default: string; meaning: s
   { name: 'RATE_LIMIT_MAX', default: '300', meaning: 'Requests allowed per client IP per window.' },
   { name: 'RATE_LIMIT_WINDOW_MS', default: '60000', meaning: 'Rate-limit window in milliseconds.' },
   { name: 'BODY_LIMIT_BYTES', default: '1048576', meaning: 'Largest accepted JSON request body.' },
-  { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'How long in-flight requests may take to finish on SIGINT/SIGTERM.' },
+  { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'How long in-flight requests and jobs may take to finish on SIGINT/SIGTERM; jobs still running then are retried by the next process.' },
+  { name: 'WORKER_MODE', default: 'in-process', meaning: '`in-process`: `npm start` also runs the background jobs. `off`: web only, jobs run in separate `npm run worker` processes (PostgreSQL only).' },
   { name: 'WEB_DIST_DIR', default: './dist/web', meaning: 'Built front end served by the server.' },
   { name: 'SESSION_IDLE_MINUTES', default: '60', meaning: 'A session ends after this many minutes without activity (5–1440).' },
   { name: 'SESSION_MAX_HOURS', default: '12', meaning: 'A session ends this many hours after sign-in, whatever the activity (1–720).' },

@@ -1,6 +1,7 @@
 /**
  * `npm start`: validate configuration, open the database (embedded PGlite in DATA_DIR, or
- * PostgreSQL with DATABASE_URL), migrate, load reference and demo data, serve; shut down cleanly.
+ * PostgreSQL with DATABASE_URL), migrate, load reference and demo data, start the job runner
+ * (in this process unless WORKER_MODE=off), serve; shut down cleanly.
  */
 import fs from 'node:fs';
 import { pino } from 'pino';
@@ -10,6 +11,8 @@ import { DataDirInUseError } from './db/data-dir-lock';
 import { prepareDatabase } from './db/setup';
 import { ensureDemoAccounts, type DemoAccount } from './db/demo-data';
 import { buildApp, loggerOptions, type App } from './http/app';
+import { metricsRegistry, registerQueueDepth } from './http/metrics';
+import { startJobRunner, type JobRunner } from './jobs/runner';
 
 function fail(message: string): never {
   process.stderr.write(`sejour: ${message}\n`);
@@ -22,6 +25,7 @@ function printBanner(env: Env, demo: DemoAccount[]): void {
     `  Sejour is running at ${env.publicUrl}`,
     `  API: ${env.publicUrl}/api/v1  ·  reference: ${env.publicUrl}/api/v1/docs`,
     `  Database: ${env.databaseMode === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+    `  Background jobs: ${env.workerMode === 'in-process' ? 'run in this process' : 'run by separate `npm run worker` processes (WORKER_MODE=off)'}`,
   ];
   if (!fs.existsSync(`${env.webDistDir}/index.html`)) lines.push('  Front end not built: run `npm run build:web`.');
   if (demo.length > 0) {
@@ -60,7 +64,19 @@ async function main(): Promise<void> {
   }
 
   const demo = env.demoData ? await ensureDemoAccounts(database.db, env.dataDir) : [];
+
+  // With WORKER_MODE=off this process still prepares the queues (so it can enqueue) but runs no job.
+  let runner: JobRunner;
+  try {
+    runner = await startJobRunner({ database, env, logger, work: env.workerMode === 'in-process' });
+  } catch (error) {
+    await database.close().catch(() => {});
+    fail(`cannot start the job runner: ${(error as Error).message}`);
+  }
+
   const app: App = await buildApp({ env, database, loggerInstance: logger });
+  const metrics = metricsRegistry(app);
+  if (metrics) registerQueueDepth(metrics, () => runner.queueDepths());
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -69,14 +85,15 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    logger.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
     const timer = setTimeout(() => {
       logger.error('shutdown timed out; exiting');
       process.exit(1);
     }, env.shutdownTimeoutMs);
     timer.unref();
     try {
-      await app.close();
+      // Jobs still running a second before the deadline are failed so the next process retries them.
+      await Promise.all([app.close(), runner.stop({ timeoutMs: Math.max(0, env.shutdownTimeoutMs - 1000) })]);
       await database.close();
       logger.info('stopped cleanly');
       process.exit(0);
@@ -91,6 +108,7 @@ async function main(): Promise<void> {
   try {
     await app.listen({ host: env.host, port: env.port });
   } catch (error) {
+    await runner.stop({ graceful: false }).catch(() => {});
     await database.close().catch(() => {});
     fail(`cannot listen on ${env.host}:${env.port}: ${(error as Error).message}`);
   }

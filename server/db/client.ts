@@ -21,9 +21,16 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
 
+/**
+ * The engine under drizzle, for libraries that need their own connection (the job runner):
+ * the PGlite instance, or the node-postgres pool.
+ */
+export type RawClient = { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; pool: pg.Pool };
+
 export interface Database {
   db: Db;
   mode: 'pglite' | 'postgres';
+  raw: RawClient;
   /** Resolves when a trivial query succeeds; rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -48,6 +55,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return {
       db,
       mode: 'postgres',
+      raw: { kind: 'postgres', pool },
       ping: async () => {
         await pool.query('select 1');
       },
@@ -79,6 +87,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return {
     db,
     mode: 'pglite',
+    raw: { kind: 'pglite', client: pglite },
     ping: async () => {
       await pglite.query('select 1');
     },

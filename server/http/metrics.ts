@@ -1,9 +1,12 @@
 /** Prometheus metrics: request counts and latencies by route (the route pattern, never the raw URL). */
 import type { FastifyInstance } from 'fastify';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+const registries = new WeakMap<FastifyInstance, Registry>();
 
 export function registerMetrics(app: FastifyInstance): Registry {
   const registry = new Registry();
+  registries.set(app, registry);
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
     name: 'sejour_http_requests_total',
@@ -26,4 +29,36 @@ export function registerMetrics(app: FastifyInstance): Registry {
     duration.observe({ method, route }, reply.elapsedTime / 1000);
   });
   return registry;
+}
+
+/** The registry `registerMetrics` made for this app (served at /metrics), for metrics added later. */
+export function metricsRegistry(app: FastifyInstance): Registry | undefined {
+  return registries.get(app);
+}
+
+export const QUEUE_DEPTH_METRIC = 'sejour_job_queue_depth';
+
+/**
+ * `sejour_job_queue_depth{queue}`: jobs waiting to run (created or to be retried), read from the
+ * database at scrape time. When the read fails the gauge is left empty rather than failing the
+ * scrape (readiness reports the database).
+ */
+export function registerQueueDepth(registry: Registry, getDepths: () => Promise<Record<string, number>>): void {
+  registry.removeSingleMetric(QUEUE_DEPTH_METRIC);
+  new Gauge({
+    name: QUEUE_DEPTH_METRIC,
+    help: 'Background jobs waiting to run (created or to be retried), by queue.',
+    labelNames: ['queue'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      let depths: Record<string, number>;
+      try {
+        depths = await getDepths();
+      } catch {
+        return;
+      }
+      for (const [queue, depth] of Object.entries(depths)) this.set({ queue }, depth);
+    },
+  });
 }

@@ -1,0 +1,9 @@
+/**
+ * Every job the runner knows. A job not listed here has no queue, no worker and no schedule:
+ * enqueueing it fails. One file per job in `jobs/`, named after it (`accounts.purge` →
+ * `jobs/accounts-purge.ts`).
+ */
+import type { JobDefinition } from './define';
+import { accountsPurge } from './jobs/accounts-purge';
+
+export const JOBS: readonly JobDefinition[] = [accountsPurge];

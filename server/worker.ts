@@ -1,0 +1,85 @@
+/**
+ * `npm run worker`: a process that runs background jobs only, for PostgreSQL deployments where the
+ * web processes run with WORKER_MODE=off (or alongside them, to add capacity). Any number of
+ * workers may run: pg-boss hands each job to one of them.
+ *
+ * Refuses the embedded database: PGlite is one process (web and jobs run together in `npm start`).
+ * Does not migrate: the web process owns migrations, so a worker waits for a migrated database
+ * by refusing to start until then (an orchestrator restarts it).
+ * SIGINT/SIGTERM: stop taking jobs, let running ones finish (SHUTDOWN_TIMEOUT_MS), close, exit 0.
+ */
+import { pino } from 'pino';
+import { ConfigError, loadEnv, type Env } from './env';
+import { appliedMigrationCount, expectedMigrationCount, openDatabase, type Database } from './db/client';
+import { startJobRunner, type JobRunner } from './jobs/runner';
+
+function fail(message: string): never {
+  process.stderr.write(`sejour worker: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let env: Env;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  if (env.databaseMode === 'pglite') {
+    fail('needs DATABASE_URL (PostgreSQL); with the embedded database the jobs run inside `npm start`, one process for web and jobs.');
+  }
+
+  const logger = pino({ level: env.logLevel }).child({ process: 'worker' });
+
+  let database: Database;
+  try {
+    database = await openDatabase({ databaseUrl: env.databaseUrl });
+    await database.ping();
+  } catch (error) {
+    fail(`cannot open the database: ${(error as Error).message}`);
+  }
+
+  const applied = await appliedMigrationCount(database.db);
+  const expected = expectedMigrationCount();
+  if (applied < expected) {
+    await database.close().catch(() => {});
+    fail(`the database is not migrated (${applied} of ${expected} migrations): start the web process (npm start) first, it applies them.`);
+  }
+
+  let runner: JobRunner;
+  try {
+    runner = await startJobRunner({ database, env, logger });
+  } catch (error) {
+    await database.close().catch(() => {});
+    fail(`cannot start the job runner: ${(error as Error).message}`);
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing running jobs');
+    const timer = setTimeout(() => {
+      logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, env.shutdownTimeoutMs);
+    timer.unref();
+    try {
+      await runner.stop({ timeoutMs: Math.max(0, env.shutdownTimeoutMs - 1000) });
+      await database.close();
+      logger.info('stopped cleanly');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+await main();
