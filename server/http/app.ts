@@ -27,10 +27,12 @@ import { registerMetrics } from './metrics';
 import { AppError, buildProblem, problemFromError, requestLocale, sendProblem } from './problem';
 import { registerHealthRoutes } from './routes/health/index';
 import { registerDepartementRoutes } from './routes/departements/index';
+import { registerDeadlineRoutes } from './routes/deadlines/index';
 import { registerOpenApiRoutes } from './routes/openapi/index';
 import sessionPlugin from './plugins/session';
 import { registerAuthRoutes } from './routes/auth/index';
 import { registerMeRoutes } from './routes/me/index';
+import { registerDevRoutes } from './routes/dev/index';
 
 export interface AppDeps {
   env: Env;
@@ -39,6 +41,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** A pino logger made by the process entry point (start-up and request logs in one stream). */
   loggerInstance?: FastifyBaseLogger;
+  /** The clock (tests fix it); legal "today" is derived from it in Europe/Paris at the edge. */
+  now?: () => Date;
 }
 
 export type App = FastifyInstance<
@@ -145,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       tags: [
         { name: 'health', description: 'Liveness, readiness and metrics' },
         { name: 'reference', description: 'Départements and prefectures' },
+        { name: 'deadlines', description: 'The legal deadline engine: dates, rules, coverage' },
       ],
     },
   });
@@ -198,8 +203,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerHealthRoutes(app, { database, metrics });
   registerOpenApiRoutes(app);
   registerDepartementRoutes(app, { db: database.db });
+  registerDeadlineRoutes(app, { now: deps.now });
   registerAuthRoutes(app, { db: database.db, env });
   registerMeRoutes(app, { db: database.db, env });
+  registerDevRoutes(app, { db: database.db, env });
 
   return app;
 }

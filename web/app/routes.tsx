@@ -28,6 +28,40 @@ export const routes: RouteObject[] = [
             path: 'calculer',
             lazy: async () => ({ Component: (await import('../features/calculator/calculator-page')).CalculatorPage }),
           },
+          // Accounts (addresses in web/features/account/paths.ts; the server's emails link to them).
+          {
+            path: 'connexion',
+            lazy: async () => ({ Component: (await import('../features/account/sign-in-page')).SignInPage }),
+          },
+          {
+            path: 'compte',
+            lazy: async () => ({ Component: (await import('../features/account/account-page')).AccountPage }),
+          },
+          {
+            path: 'compte/creer',
+            lazy: async () => ({ Component: (await import('../features/account/register-page')).RegisterPage }),
+          },
+          {
+            path: 'compte/confirmer',
+            lazy: async () => ({ Component: (await import('../features/account/confirm-email-page')).ConfirmEmailPage }),
+          },
+          {
+            path: 'compte/mot-de-passe/oublie',
+            lazy: async () => ({ Component: (await import('../features/account/forgot-password-page')).ForgotPasswordPage }),
+          },
+          {
+            path: 'compte/mot-de-passe/reinitialiser',
+            lazy: async () => ({ Component: (await import('../features/account/reset-password-page')).ResetPasswordPage }),
+          },
+          {
+            path: 'espace',
+            lazy: async () => ({ Component: (await import('../features/account/personal-space-page')).PersonalSpacePage }),
+          },
+          // Development: the emails waiting in the outbox (the API exists only in embedded mode).
+          {
+            path: 'dev/mailbox',
+            lazy: async () => ({ Component: (await import('../features/dev/mailbox-page')).MailboxPage }),
+          },
           { path: '*', Component: NotFoundPage },
         ],
       },
