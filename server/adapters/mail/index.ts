@@ -1,8 +1,9 @@
 /**
  * Sending email. Use cases compose a message (from the catalogues) and hand it to a `MailAdapter`
  * inside their transaction, so a message exists exactly when the change that caused it does.
- * One implementation today: the database outbox (`outbox.ts`); SMTP delivery and the
- * /dev/mailbox page come later and read the same table.
+ * One implementation today: the database outbox (`outbox.ts`), which the embedded-mode
+ * /dev/mailbox page reads; SMTP delivery (a job reading the same table) comes with the
+ * notifications issue.
  */
 import type { Db } from '../../db/client';
 import type { Locale } from '../../i18n/index';
