@@ -81,8 +81,18 @@ async function focusedText(page: Page): Promise<string> {
 
 /** The header's items on a phone are in the menu: open it. */
 async function openPhoneMenu(page: Page): Promise<void> {
-  await page.locator('.fr-header__navbar button.fr-btn--menu').click();
-  await page.locator('.fr-header__menu.fr-modal--opened').waitFor();
+  // The DSFR script starts after the page renders: a click that comes first opens nothing.
+  await expect
+    .poll(
+      async () => {
+        if (!(await page.locator('.fr-header__menu.fr-modal--opened').count())) {
+          await page.locator('.fr-header__navbar button.fr-btn--menu').click();
+        }
+        return page.locator('.fr-header__menu.fr-modal--opened').count();
+      },
+      { timeout: 15_000, intervals: [500] },
+    )
+    .toBe(1);
 }
 
 /** The newest email to `recipient` with a link to `path`, from the /dev/mailbox page: that link. */

@@ -60,6 +60,7 @@ describe('the home page', () => {
   it('offers skip links to the content and the footer', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(app.url);
+    await page.locator('main h1').waitFor();
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
     expect(focused).toMatch(/^#/);
