@@ -90,7 +90,7 @@ async function openPhoneMenu(page: Page): Promise<void> {
         }
         return page.locator('.fr-header__menu.fr-modal--opened').count();
       },
-      { timeout: 15_000, intervals: [500] },
+      { timeout: 15_000, interval: 500 },
     )
     .toBe(1);
 }
