@@ -78,13 +78,17 @@ async function main(): Promise<void> {
   const metrics = metricsRegistry(app);
   if (metrics) registerQueueDepth(metrics, () => runner.queueDepths());
 
-  let stopping = false;
+  // One Ctrl-C in a terminal can reach this process more than once (from the terminal's process
+  // group and relayed by npm): repeats within a second are the same request to stop. A deliberate
+  // second Ctrl-C later exits at once.
+  let stoppingSince: number | undefined;
   const shutdown = async (signal: string) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      if (Date.now() - stoppingSince < 1000) return;
       logger.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     logger.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
     const timer = setTimeout(() => {
       logger.error('shutdown timed out; exiting');

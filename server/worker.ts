@@ -55,13 +55,15 @@ async function main(): Promise<void> {
     fail(`cannot start the job runner: ${(error as Error).message}`);
   }
 
-  let stopping = false;
+  // Repeats of one Ctrl-C within a second (terminal group + npm relay) are one request to stop.
+  let stoppingSince: number | undefined;
   const shutdown = async (signal: string) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      if (Date.now() - stoppingSince < 1000) return;
       logger.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     logger.info({ signal }, 'shutting down: finishing running jobs');
     const timer = setTimeout(() => {
       logger.error('shutdown timed out; exiting');
