@@ -28,6 +28,8 @@ export interface Env {
   demoData: boolean;
   shutdownTimeoutMs: number;
   webDistDir: string;
+  uploadMaxFileBytes: number;
+  uploadMaxApplicationBytes: number;
   /** Minutes without activity after which a session ends. */
   sessionIdleMinutes: number;
   /** Hours after sign-in after which a session ends whatever the activity. */
@@ -136,6 +138,11 @@ export function loadEnv(source: Source = process.env, cwd: string = process.cwd(
   if (workerMode === 'off' && databaseMode === 'pglite') {
     throw new ConfigError('WORKER_MODE', 'off needs DATABASE_URL: with the embedded database, the web server and the jobs run in one process');
   }
+  const uploadMaxFileBytes = integer(source, 'UPLOAD_MAX_FILE_BYTES', 10_485_760, 1024, 1_073_741_824);
+  const uploadMaxApplicationBytes = integer(source, 'UPLOAD_MAX_APPLICATION_BYTES', 52_428_800, 1024, 10_737_418_240);
+  if (uploadMaxApplicationBytes < uploadMaxFileBytes) {
+    throw new ConfigError('UPLOAD_MAX_APPLICATION_BYTES', `must be at least UPLOAD_MAX_FILE_BYTES (${uploadMaxFileBytes})`);
+  }
   if (demoData && databaseMode === 'postgres') {
     throw new ConfigError('DEMO_DATA', 'is only allowed with the embedded database (unset DATABASE_URL)');
   }
@@ -157,6 +164,8 @@ export function loadEnv(source: Source = process.env, cwd: string = process.cwd(
     demoData,
     shutdownTimeoutMs: integer(source, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     webDistDir: path.resolve(cwd, read(source, 'WEB_DIST_DIR') ?? 'dist/web'),
+    uploadMaxFileBytes,
+    uploadMaxApplicationBytes,
     sessionIdleMinutes,
     sessionMaxHours,
     oidc: oidcEnv(source),
@@ -179,6 +188,8 @@ export const ENV_DOCS: ReadonlyArray<{ name: string; default: string; meaning: s
   { name: 'BODY_LIMIT_BYTES', default: '1048576', meaning: 'Largest accepted JSON request body.' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'How long in-flight requests and jobs may take to finish on SIGINT/SIGTERM; jobs still running then are retried by the next process.' },
   { name: 'WORKER_MODE', default: 'in-process', meaning: '`in-process`: `npm start` also runs the background jobs. `off`: web only, jobs run in separate `npm run worker` processes (PostgreSQL only).' },
+  { name: 'UPLOAD_MAX_FILE_BYTES', default: '10485760', meaning: 'Largest accepted supporting document (10 MiB).' },
+  { name: 'UPLOAD_MAX_APPLICATION_BYTES', default: '52428800', meaning: 'Most the active documents of one application may weigh together (50 MiB); at least the file limit.' },
   { name: 'WEB_DIST_DIR', default: './dist/web', meaning: 'Built front end served by the server.' },
   { name: 'SESSION_IDLE_MINUTES', default: '60', meaning: 'A session ends after this many minutes without activity (5–1440).' },
   { name: 'SESSION_MAX_HOURS', default: '12', meaning: 'A session ends this many hours after sign-in, whatever the activity (1–720).' },

@@ -33,6 +33,9 @@ import sessionPlugin from './plugins/session';
 import { registerAuthRoutes } from './routes/auth/index';
 import { registerMeRoutes } from './routes/me/index';
 import { registerDevRoutes } from './routes/dev/index';
+import { registerVlsTsRoutes } from './routes/vls-ts/index';
+import { registerPermitRoutes } from './routes/permits/index';
+import { registerApplicationRoutes } from './routes/applications/index';
 
 export interface AppDeps {
   env: Env;
@@ -157,6 +160,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         { name: 'health', description: 'Liveness, readiness and metrics' },
         { name: 'reference', description: 'Départements and prefectures' },
         { name: 'deadlines', description: 'The legal deadline engine: dates, rules, coverage' },
+        { name: 'vls-ts', description: 'Recording and validating a long-stay visa (VLS-TS)' },
+        { name: 'permits', description: "The applicant's residence documents" },
+        { name: 'applications', description: 'Card applications, supporting documents, submission' },
       ],
     },
   });
@@ -214,6 +220,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAuthRoutes(app, { db: database.db, env });
   registerMeRoutes(app, { db: database.db, env });
   registerDevRoutes(app, { db: database.db, env });
+  registerVlsTsRoutes(app, { db: database.db, now: deps.now });
+  registerPermitRoutes(app, { db: database.db, now: deps.now });
+  registerApplicationRoutes(app, {
+    db: database.db,
+    env,
+    now: deps.now,
+    limits: { maxFileBytes: env.uploadMaxFileBytes, maxApplicationBytes: env.uploadMaxApplicationBytes },
+  });
 
   return app;
 }

@@ -1,3 +1,4 @@
 export * from './reference';
 export * from './users';
 export * from './accounts';
+export * from './applications';

@@ -1,0 +1,159 @@
+/**
+ * /api/v1/applications (the applicant's procedures) and /api/v1/card-types (the public card
+ * catalogue). Thin routes: parse, call one use case, present. Documents arrive as
+ * `multipart/form-data` and stream to the file storage (server/usecases/applications/document-intake.ts).
+ */
+import path from 'node:path';
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { App } from '../../app';
+import type { Db } from '../../../db/client';
+import type { Env } from '../../../env';
+import { AppError, requestLocale } from '../../problem';
+import { createLocalFileStorage } from '../../../adapters/storage/local';
+import type { FileStorage } from '../../../adapters/storage/file-storage';
+import { IDEMPOTENCY_KEY_HEADER } from '../../../../contract/applications';
+import { DEFAULT_UPLOAD_LIMITS, todayOf, type ApplicationsContext, type Caller, type UploadLimits } from '../../../usecases/applications/context';
+import type { IncomingFile } from '../../../usecases/applications/document-intake';
+import { attachmentHeader } from '../../../usecases/applications/filenames';
+import { createApplication } from '../../../usecases/applications/create-application';
+import { getApplication } from '../../../usecases/applications/get-application';
+import { listApplications } from '../../../usecases/applications/list-applications';
+import { listCardTypes } from '../../../usecases/applications/list-card-types';
+import { readDocument } from '../../../usecases/applications/read-document';
+import { removeDocument } from '../../../usecases/applications/remove-document';
+import { replaceDocument } from '../../../usecases/applications/replace-document';
+import { submitApplication } from '../../../usecases/applications/submit-application';
+import { updateApplication } from '../../../usecases/applications/update-application';
+import { uploadDocument } from '../../../usecases/applications/upload-document';
+import { withdrawApplication } from '../../../usecases/applications/withdraw-application';
+import {
+  createApplicationSchema,
+  getApplicationSchema,
+  listApplicationsSchema,
+  listCardTypesSchema,
+  readDocumentSchema,
+  removeDocumentSchema,
+  replaceDocumentSchema,
+  submitApplicationSchema,
+  updateApplicationSchema,
+  uploadDocumentSchema,
+  withdrawApplicationSchema,
+} from './schemas';
+
+export interface ApplicationRouteDeps {
+  db: Db;
+  env: Pick<Env, 'dataDir'>;
+  /** The clock (tests fix it); legal "today" is derived from it in Europe/Paris. */
+  now?: (() => Date) | undefined;
+  /** Where documents go; default: the local folder `DATA_DIR/files`. */
+  storage?: FileStorage;
+  /**
+   * Upload limits; defaults 10 MiB per file, 50 MiB per application. Meant to come from the
+   * configuration (UPLOAD_MAX_FILE_BYTES, UPLOAD_MAX_APPLICATION_BYTES) once env.ts has them.
+   */
+  limits?: Partial<UploadLimits>;
+}
+
+const APPLICANT = ['applicant'] as const;
+
+/** The access preHandler guarantees a signed-in applicant on these routes. */
+function caller(request: FastifyRequest): Caller {
+  if (!request.user) throw new AppError(401, 'unauthenticated');
+  return request.user;
+}
+
+export function registerApplicationRoutes(app: App, deps: ApplicationRouteDeps): void {
+  const limits: UploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...deps.limits };
+  const ctx: ApplicationsContext = {
+    db: deps.db,
+    now: deps.now ?? (() => new Date()),
+    storage: deps.storage ?? createLocalFileStorage(path.join(deps.env.dataDir, 'files')),
+    limits,
+  };
+
+  app.get('/api/v1/card-types', { config: { access: 'public' }, schema: listCardTypesSchema }, async (request, reply) => {
+    reply.header('vary', 'accept-language');
+    return listCardTypes(requestLocale(request), todayOf(ctx));
+  });
+
+  app.get('/api/v1/applications', { config: { access: APPLICANT }, schema: listApplicationsSchema }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return { items: await listApplications(ctx, caller(request)) };
+  });
+
+  app.post('/api/v1/applications', { config: { access: APPLICANT }, schema: createApplicationSchema }, async (request, reply) => {
+    const application = await createApplication(ctx, caller(request), request.body);
+    return reply.code(201).header('location', `/api/v1/applications/${application.id}`).send(application);
+  });
+
+  app.get('/api/v1/applications/:id', { config: { access: APPLICANT }, schema: getApplicationSchema }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return getApplication(ctx, caller(request), request.params.id);
+  });
+
+  app.patch('/api/v1/applications/:id', { config: { access: APPLICANT }, schema: updateApplicationSchema }, async (request) =>
+    updateApplication(ctx, caller(request), { ...request.body, applicationId: request.params.id }),
+  );
+
+  app.post('/api/v1/applications/:id/submit', { config: { access: APPLICANT }, schema: submitApplicationSchema }, async (request, reply) => {
+    const { application, replayed } = await submitApplication(ctx, caller(request), {
+      applicationId: request.params.id,
+      idempotencyKey: request.headers[IDEMPOTENCY_KEY_HEADER],
+    });
+    if (replayed) reply.header('idempotent-replayed', 'true');
+    return application;
+  });
+
+  app.post('/api/v1/applications/:id/withdraw', { config: { access: APPLICANT }, schema: withdrawApplicationSchema }, async (request) =>
+    withdrawApplication(ctx, caller(request), request.params.id),
+  );
+
+  app.delete('/api/v1/applications/:id/documents/:documentId', { config: { access: APPLICANT }, schema: removeDocumentSchema }, async (request, reply) => {
+    await removeDocument(ctx, caller(request), { applicationId: request.params.id, documentId: request.params.documentId });
+    return reply.code(204).send(null);
+  });
+
+  app.get('/api/v1/applications/:id/documents/:documentId/content', { config: { access: APPLICANT }, schema: readDocumentSchema }, async (request, reply) => {
+    const content = await readDocument(ctx, caller(request), { applicationId: request.params.id, documentId: request.params.documentId });
+    return reply
+      .type(content.mediaType)
+      .header('content-length', String(content.sizeBytes))
+      .header('content-disposition', attachmentHeader(content.filename))
+      .header('cache-control', 'private, no-store')
+      .send(content.stream);
+  });
+
+  // Uploads: multipart parsing only in this scope (it does not change how other routes read bodies).
+  app.register(async (parent) => {
+    const scope = parent.withTypeProvider<TypeBoxTypeProvider>();
+    if (!scope.hasContentTypeParser('multipart/form-data')) {
+      await scope.register(multipart, {
+        // One file, a few small fields; one byte over the file limit lets the storage's own cap
+        // see the excess (and delete what it wrote).
+        limits: { files: 1, fields: 10, parts: 12, fieldSize: 1024, headerPairs: 50, fileSize: limits.maxFileBytes + 1 },
+      });
+    }
+
+    /** The request's file part, read only when the use case asks for it. */
+    const filePart = (request: FastifyRequest) => async (): Promise<IncomingFile | undefined> => {
+      const part = await request.file();
+      return part ? { filename: part.filename, content: part.file } : undefined;
+    };
+    const requireMultipart = (request: FastifyRequest) => {
+      if (!request.isMultipart()) throw new AppError(415, 'document_multipart_required');
+    };
+
+    scope.post('/api/v1/applications/:id/items/:itemId/documents', { config: { access: APPLICANT }, schema: uploadDocumentSchema }, async (request, reply) => {
+      requireMultipart(request);
+      const document = await uploadDocument(ctx, caller(request), { applicationId: request.params.id, itemId: request.params.itemId, file: filePart(request) });
+      return reply.code(201).send(document);
+    });
+
+    scope.put('/api/v1/applications/:id/documents/:documentId', { config: { access: APPLICANT }, schema: replaceDocumentSchema }, async (request) => {
+      requireMultipart(request);
+      return replaceDocument(ctx, caller(request), { applicationId: request.params.id, documentId: request.params.documentId, file: filePart(request) });
+    });
+  });
+}

@@ -1,0 +1,132 @@
+/** Route schemas of /api/v1/applications and /api/v1/card-types. */
+import type { Readable } from 'node:stream';
+import { Type } from 'typebox';
+import { COMMON_ERRORS, ProblemSchema } from '../../../../contract/problem';
+import {
+  ApplicationListSchema,
+  ApplicationSchema,
+  CardTypeListSchema,
+  CreateApplicationBodySchema,
+  DocumentSchema,
+  IdempotencyHeadersSchema,
+  UpdateApplicationBodySchema,
+} from '../../../../contract/applications';
+
+const TAGS = ['applications'];
+/** 401: not signed in; 403: not an applicant, or the anti-CSRF token is missing or wrong; 404: not one of the caller's. */
+const SIGNED_IN_ERRORS = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, ...COMMON_ERRORS } as const;
+const CSRF_HEADERS = Type.Object(
+  { 'x-csrf-token': Type.Optional(Type.String({ description: 'Value of the `sejour_csrf` cookie.' })) },
+  { additionalProperties: true },
+);
+const ApplicationParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const DocumentParams = Type.Object({ id: Type.String({ format: 'uuid' }), documentId: Type.String({ format: 'uuid' }) });
+const ItemParams = Type.Object({ id: Type.String({ format: 'uuid' }), itemId: Type.String({ pattern: '^[a-z0-9_]{1,64}$', description: 'Checklist item id, e.g. `passport`.' }) });
+const NoContent = Type.Null({ description: 'No content.' });
+
+const UPLOAD_DESCRIPTION =
+  'Send the file as `multipart/form-data` (one file part; its field name does not matter). The type is read from the content: PDF, JPEG or PNG, ' +
+  'among those the item accepts (a PNG named `.pdf` is kept as a PNG, named `.png`; anything else — an executable renamed `.pdf` — is refused with ' +
+  '`document_type_not_supported`). Refused too: an empty file (`document_empty`), a file over the per-file limit (`document_too_large`) or over what ' +
+  'is left of the application’s allowance (`application_documents_too_large`), a PDF without `%PDF-` header, `%%EOF` or trailer ' +
+  '(`document_pdf_malformed`), a password-protected PDF (`document_pdf_encrypted`). Nothing of a refused file is kept.';
+
+export const listCardTypesSchema = {
+  tags: TAGS,
+  summary: 'The cards one can apply for: situation questions, supporting documents and fees, in the caller’s language.',
+  description: 'Public. Fees are those in force today, each with its rule, article and whether the amount is confirmed.',
+  response: { 200: CardTypeListSchema, ...COMMON_ERRORS },
+};
+
+export const createApplicationSchema = {
+  tags: TAGS,
+  summary: 'Start a draft application for a card type (needs the numéro d’étranger; follows the current permit).',
+  description:
+    'Refused with `application_too_early` (409, with the opening date) before the filing window opens [R-10]; accepted late, the draft’s ' +
+    '`filing` then lists the consequences (180 € fee, no attestation de prolongation; entry conditions again after 6 months).',
+  headers: CSRF_HEADERS,
+  body: CreateApplicationBodySchema,
+  response: { 201: ApplicationSchema, 409: ProblemSchema, ...SIGNED_IN_ERRORS },
+};
+
+export const listApplicationsSchema = {
+  tags: TAGS,
+  summary: 'My applications, newest first, with their status.',
+  response: { 200: ApplicationListSchema, ...SIGNED_IN_ERRORS },
+};
+
+export const getApplicationSchema = {
+  tags: TAGS,
+  summary: 'One of my applications: status, filing, checklist with its documents, requests and full history.',
+  params: ApplicationParams,
+  response: { 200: ApplicationSchema, ...SIGNED_IN_ERRORS },
+};
+
+export const updateApplicationSchema = {
+  tags: TAGS,
+  summary: 'Change a draft: card type, département, answers, tax stamp number.',
+  headers: CSRF_HEADERS,
+  params: ApplicationParams,
+  body: UpdateApplicationBodySchema,
+  response: { 200: ApplicationSchema, 409: ProblemSchema, ...SIGNED_IN_ERRORS },
+};
+
+export const submitApplicationSchema = {
+  tags: TAGS,
+  summary: 'File the application: status, filing date (today, Paris), reference and history in one transaction; idempotent.',
+  description:
+    'Send an `Idempotency-Key` (e.g. a UUID drawn when the page is shown): repeating the request with it — a double click, a retry after a ' +
+    'network error — returns the same filed application and reference (`Idempotent-Replayed: true`). Refused with `documents_missing` or ' +
+    '`application_questions_unanswered` (409, `errors` name them), `application_too_early`, `application_already_submitted` (another key), ' +
+    '`idempotency_key_reused` (422, the key filed another application).',
+  headers: IdempotencyHeadersSchema,
+  params: ApplicationParams,
+  response: { 200: ApplicationSchema, 409: ProblemSchema, 422: ProblemSchema, ...SIGNED_IN_ERRORS },
+};
+
+export const withdrawApplicationSchema = {
+  tags: TAGS,
+  summary: 'Withdraw a draft or a filed application not yet decided.',
+  headers: CSRF_HEADERS,
+  params: ApplicationParams,
+  response: { 200: ApplicationSchema, 409: ProblemSchema, ...SIGNED_IN_ERRORS },
+};
+
+export const uploadDocumentSchema = {
+  tags: TAGS,
+  summary: 'Send a document for a checklist item (before filing, or added after filing and kept in the history).',
+  description: UPLOAD_DESCRIPTION,
+  consumes: ['multipart/form-data'],
+  headers: CSRF_HEADERS,
+  params: ItemParams,
+  response: { 201: DocumentSchema, 409: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, ...SIGNED_IN_ERRORS },
+};
+
+export const replaceDocumentSchema = {
+  tags: TAGS,
+  summary: 'Replace a document of a draft by another file (same checklist item).',
+  description: UPLOAD_DESCRIPTION,
+  consumes: ['multipart/form-data'],
+  headers: CSRF_HEADERS,
+  params: DocumentParams,
+  response: { 200: DocumentSchema, 409: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, ...SIGNED_IN_ERRORS },
+};
+
+export const removeDocumentSchema = {
+  tags: TAGS,
+  summary: 'Remove a document from a draft.',
+  headers: CSRF_HEADERS,
+  params: DocumentParams,
+  response: { 204: NoContent, 409: ProblemSchema, ...SIGNED_IN_ERRORS },
+};
+
+export const readDocumentSchema = {
+  tags: TAGS,
+  summary: 'Download one of my documents (as sent, with the type found in its content).',
+  params: DocumentParams,
+  produces: ['application/pdf', 'image/jpeg', 'image/png'],
+  response: {
+    200: Type.Unsafe<Readable>({ type: 'string', format: 'binary', description: 'The file, with `Content-Disposition: attachment`.' }),
+    ...SIGNED_IN_ERRORS,
+  },
+};

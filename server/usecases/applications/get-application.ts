@@ -1,0 +1,39 @@
+/** One of the caller's applications, with its checklist, documents, requests and full history. */
+import type { Db } from '../../db/client';
+import { permits } from '../../db/schema/index';
+import { eq } from 'drizzle-orm';
+import type { ApplicationBody } from '../../../contract/applications';
+import { todayOf, type ApplicationsContext, type Caller } from './context';
+import { presentApplication } from './present';
+import {
+  activeDocuments,
+  foreignerNumberOf,
+  historyOf,
+  loadOwnApplication,
+  prefectureById,
+  requestsOf,
+  type ApplicationRow,
+} from './queries';
+
+/** Presents an application the caller may see (already loaded, policy applied). */
+export async function applicationDetail(ctx: ApplicationsContext, db: Db, application: ApplicationRow): Promise<ApplicationBody> {
+  const [permit] = await db.select().from(permits).where(eq(permits.id, application.permitId));
+  if (!permit) throw new Error(`permit ${application.permitId} vanished`);
+  const [prefecture, documents, history, requests, foreignerNumber] = await Promise.all([
+    prefectureById(db, application.prefectureId),
+    activeDocuments(db, application.id),
+    historyOf(db, application.id),
+    requestsOf(db, application.id),
+    foreignerNumberOf(db, application.userId),
+  ]);
+  return presentApplication(
+    { application, permit, prefecture, documents, history, requests, foreignerNumber: foreignerNumber ?? '' },
+    ctx.limits,
+    todayOf(ctx),
+  );
+}
+
+export async function getApplication(ctx: ApplicationsContext, caller: Caller, applicationId: string): Promise<ApplicationBody> {
+  const application = await loadOwnApplication(ctx.db, caller, applicationId);
+  return applicationDetail(ctx, ctx.db, application);
+}

@@ -1,0 +1,35 @@
+/**
+ * Records the VLS-TS (long-stay visa equivalent to a residence permit) a person entered France
+ * with. The engine checks it (at most a year, entry within its validity, [R-02]) and tells by
+ * which date it must be validated online [R-01].
+ */
+import type { PermitBody, RecordVlsTsBody } from '../../../contract/applications';
+import { permits } from '../../db/schema/index';
+import { AppError } from '../../http/problem';
+import { checkPermitFacts } from '../../../domain/applications/index';
+import { todayOf, type ApplicationsContext, type Caller } from '../applications/context';
+import { permitIssuesError } from '../applications/permit-issues';
+import { presentPermit } from '../applications/present';
+
+export async function recordVlsTs(ctx: Pick<ApplicationsContext, 'db' | 'now'>, caller: Caller, input: RecordVlsTsBody): Promise<PermitBody> {
+  if (caller.role !== 'applicant') throw new AppError(403, 'forbidden');
+  const today = todayOf(ctx);
+  const facts = { kind: 'vls_ts' as const, cardType: input.cardType, validFrom: input.validFrom, validUntil: input.validUntil, enteredFranceOn: input.enteredFranceOn };
+  const issues = checkPermitFacts(facts, today);
+  if (issues.length > 0) throw permitIssuesError(issues);
+  const [permit] = await ctx.db
+    .insert(permits)
+    .values({
+      userId: caller.id,
+      kind: 'vls_ts',
+      cardType: input.cardType,
+      number: input.number ?? null,
+      validFromOn: input.validFrom,
+      validUntilOn: input.validUntil,
+      enteredFranceOn: input.enteredFranceOn,
+      createdAt: ctx.now(),
+    })
+    .returning();
+  if (!permit) throw new Error('permit insert failed');
+  return presentPermit(permit, undefined, today);
+}
