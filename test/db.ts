@@ -15,29 +15,7 @@ export interface TestDatabase extends Database {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const testUrl = process.env.TEST_DATABASE_URL;
   const template = inject('postgresTemplate');
-  if (testUrl && template) {
-    const name = `sejour_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: testUrl });
-    await admin.connect();
-    try {
-      await admin.query(`create database ${name} template ${template}`);
-    } finally {
-      await admin.end();
-    }
-    const url = withDatabase(testUrl, name);
-    const database = await openDatabase({ databaseUrl: url, poolMax: 4 });
-    return {
-      ...database,
-      url,
-      close: async () => {
-        await database.close();
-        const dropper = new pg.Client({ connectionString: testUrl });
-        await dropper.connect();
-        await dropper.query(`drop database if exists ${name} with (force)`);
-        await dropper.end();
-      },
-    };
-  }
+  if (testUrl && template) return createPostgresDatabase(testUrl, 'sejour_t', template, 4);
   const dump = fs.readFileSync(inject('pgliteTemplate'));
   const pglite = await PGlite.create({ loadDataDir: new Blob([dump]) });
   return { ...(await openDatabase({ pglite })), url: undefined };
@@ -46,25 +24,31 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 /** An empty database (no migrations), for migration tests. */
 export async function createEmptyDatabase(): Promise<TestDatabase> {
   const testUrl = process.env.TEST_DATABASE_URL;
-  if (testUrl) {
-    const name = `sejour_e_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: testUrl });
-    await admin.connect();
-    await admin.query(`create database ${name} template template0`);
-    await admin.end();
-    const url = withDatabase(testUrl, name);
-    const database = await openDatabase({ databaseUrl: url, poolMax: 2 });
-    return {
-      ...database,
-      url,
-      close: async () => {
-        await database.close();
-        const dropper = new pg.Client({ connectionString: testUrl });
-        await dropper.connect();
-        await dropper.query(`drop database if exists ${name} with (force)`);
-        await dropper.end();
-      },
-    };
-  }
+  if (testUrl) return createPostgresDatabase(testUrl, 'sejour_e', 'template0', 2);
   return { ...(await openDatabase({ pglite: await PGlite.create() })), url: undefined };
+}
+
+/** A new PostgreSQL database copied from `template`, dropped again when closed. */
+async function createPostgresDatabase(testUrl: string, prefix: string, template: string, poolMax: number): Promise<TestDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: testUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name} template ${template}`);
+  const url = withDatabase(testUrl, name);
+  const database = await openDatabase({ databaseUrl: url, poolMax });
+  return {
+    ...database,
+    url,
+    close: async () => {
+      await database.close();
+      await admin(`drop database if exists ${name} with (force)`);
+    },
+  };
 }
