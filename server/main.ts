@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { pino } from 'pino';
 import { ConfigError, loadEnv, type Env } from './env';
+import { onStopSignals } from './shutdown';
 import { openDatabase, type Database } from './db/client';
 import { DataDirInUseError } from './db/data-dir-lock';
 import { prepareDatabase } from './db/setup';
@@ -78,36 +79,11 @@ async function main(): Promise<void> {
   const metrics = metricsRegistry(app);
   if (metrics) registerQueueDepth(metrics, () => runner.queueDepths());
 
-  // One Ctrl-C in a terminal can reach this process more than once (from the terminal's process
-  // group and relayed by npm): repeats within a second are the same request to stop. A deliberate
-  // second Ctrl-C later exits at once.
-  let stoppingSince: number | undefined;
-  const shutdown = async (signal: string) => {
-    if (stoppingSince !== undefined) {
-      if (Date.now() - stoppingSince < 1000) return;
-      logger.warn({ signal }, 'second signal: exiting now');
-      process.exit(1);
-    }
-    stoppingSince = Date.now();
-    logger.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
-    const timer = setTimeout(() => {
-      logger.error('shutdown timed out; exiting');
-      process.exit(1);
-    }, env.shutdownTimeoutMs);
-    timer.unref();
-    try {
-      // Jobs still running a second before the deadline are failed so the next process retries them.
-      await Promise.all([app.close(), runner.stop({ timeoutMs: Math.max(0, env.shutdownTimeoutMs - 1000) })]);
-      await database.close();
-      logger.info('stopped cleanly');
-      process.exit(0);
-    } catch (error) {
-      logger.error({ err: error }, 'error during shutdown');
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  onStopSignals(logger, 'finishing in-flight requests and jobs', env.shutdownTimeoutMs, async () => {
+    // Jobs still running a second before the deadline are failed so the next process retries them.
+    await Promise.all([app.close(), runner.stop({ timeoutMs: Math.max(0, env.shutdownTimeoutMs - 1000) })]);
+    await database.close();
+  });
 
   try {
     await app.listen({ host: env.host, port: env.port });

@@ -10,6 +10,7 @@
  */
 import { pino } from 'pino';
 import { ConfigError, loadEnv, type Env } from './env';
+import { onStopSignals } from './shutdown';
 import { appliedMigrationCount, expectedMigrationCount, openDatabase, type Database } from './db/client';
 import { startJobRunner, type JobRunner } from './jobs/runner';
 
@@ -55,33 +56,10 @@ async function main(): Promise<void> {
     fail(`cannot start the job runner: ${(error as Error).message}`);
   }
 
-  // Repeats of one Ctrl-C within a second (terminal group + npm relay) are one request to stop.
-  let stoppingSince: number | undefined;
-  const shutdown = async (signal: string) => {
-    if (stoppingSince !== undefined) {
-      if (Date.now() - stoppingSince < 1000) return;
-      logger.warn({ signal }, 'second signal: exiting now');
-      process.exit(1);
-    }
-    stoppingSince = Date.now();
-    logger.info({ signal }, 'shutting down: finishing running jobs');
-    const timer = setTimeout(() => {
-      logger.error('shutdown timed out; exiting');
-      process.exit(1);
-    }, env.shutdownTimeoutMs);
-    timer.unref();
-    try {
-      await runner.stop({ timeoutMs: Math.max(0, env.shutdownTimeoutMs - 1000) });
-      await database.close();
-      logger.info('stopped cleanly');
-      process.exit(0);
-    } catch (error) {
-      logger.error({ err: error }, 'error during shutdown');
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  onStopSignals(logger, 'finishing running jobs', env.shutdownTimeoutMs, async () => {
+    await runner.stop({ timeoutMs: Math.max(0, env.shutdownTimeoutMs - 1000) });
+    await database.close();
+  });
 }
 
 await main();
