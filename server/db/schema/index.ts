@@ -2,3 +2,4 @@ export * from './reference';
 export * from './users';
 export * from './accounts';
 export * from './applications';
+export * from './profiles';
