@@ -25,6 +25,7 @@ describe(loadEnv.name, () => {
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
     [{ DATABASE_URL: 'postgres://h/db', DEMO_DATA: 'true' }, 'DEMO_DATA'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
   ])('refuses %o naming %s', (source, variable) => {
     expect(() => loadEnv(source)).toThrowError(ConfigError);
     try {

@@ -36,6 +36,8 @@ export interface Env {
   sessionMaxHours: number;
   /** OpenID Connect sign-in (FranceConnect-like); undefined when OIDC_ISSUER is unset. */
   oidc: OidcEnv | undefined;
+  /** Bearer token guarding /metrics; never logged. */
+  metricsToken: string | undefined;
 }
 
 export interface OidcEnv {
@@ -105,6 +107,13 @@ function url(source: Source, name: string, protocols: readonly string[]): string
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+function metricsToken(source: Source): string | undefined {
+  const token = read(source, 'METRICS_TOKEN');
+  if (token === undefined) return undefined;
+  if (token.length < 24) throw new ConfigError('METRICS_TOKEN', 'must be at least 24 characters');
+  return token;
+}
+
 function oidcEnv(source: Source): OidcEnv | undefined {
   const issuer = url(source, 'OIDC_ISSUER', ['http:', 'https:']);
   const clientId = read(source, 'OIDC_CLIENT_ID');
@@ -157,6 +166,7 @@ export function loadEnv(source: Source = process.env, cwd: string = process.cwd(
     workerMode,
     logLevel: oneOf(source, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     trustProxy: boolean(source, 'TRUST_PROXY', false),
+    metricsToken: metricsToken(source),
     redisUrl: url(source, 'REDIS_URL', ['redis:', 'rediss:']),
     rateLimitMax: integer(source, 'RATE_LIMIT_MAX', 300, 1, 1_000_000),
     rateLimitWindowMs: integer(source, 'RATE_LIMIT_WINDOW_MS', 60_000, 1000, 86_400_000),
@@ -182,6 +192,7 @@ export const ENV_DOCS: ReadonlyArray<{ name: string; default: string; meaning: s
   { name: 'DEMO_DATA', default: 'true with PGlite, false otherwise', meaning: 'Create demo accounts (embedded database only) and print their credentials.' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent.' },
   { name: 'TRUST_PROXY', default: 'false', meaning: 'Trust `X-Forwarded-*` headers (set true behind nginx).' },
+  { name: 'METRICS_TOKEN', default: '(unset)', meaning: '`/metrics` requires `Authorization: Bearer <token>` (at least 24 characters); unset: only clients on this machine may read it.' },
   { name: 'REDIS_URL', default: '(unset)', meaning: 'Redis for shared rate-limit counters when several web processes run.' },
   { name: 'RATE_LIMIT_MAX', default: '300', meaning: 'Requests allowed per client IP per window.' },
   { name: 'RATE_LIMIT_WINDOW_MS', default: '60000', meaning: 'Rate-limit window in milliseconds.' },

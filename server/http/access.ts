@@ -3,6 +3,7 @@
  * makes the server refuse to start. Enforcement of signed-in roles is here so that a route
  * cannot forget it.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './problem';
 import type { UserRole } from '../db/schema/users';
@@ -19,7 +20,33 @@ declare module 'fastify' {
   }
 }
 
-export function registerAccessControl(app: FastifyInstance): void {
+export interface AccessOptions {
+  /** Bearer token for `internal` routes (/metrics); unset: loopback clients only. */
+  internalToken?: string | undefined;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/**
+ * `internal` routes serve operators, not users: with a token configured, only a request bearing it
+ * passes (compared in constant time); without one, only a client on this machine does. Behind a
+ * reverse proxy with TRUST_PROXY, `request.ip` is the real client, so the proxy does not make the
+ * outside look local.
+ */
+function internalAllowed(request: FastifyRequest, token: string | undefined): boolean {
+  if (token) {
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer (.+)$/.exec(header);
+    return match !== null && timingSafeEqual(digest(match[1] ?? ''), digest(token));
+  }
+  return LOOPBACK.has(request.ip);
+}
+
+export function registerAccessControl(app: FastifyInstance, options: AccessOptions = {}): void {
   app.addHook('onRoute', (route) => {
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (access !== undefined) return;
@@ -32,7 +59,11 @@ export function registerAccessControl(app: FastifyInstance): void {
 
   app.addHook('preHandler', async (request: FastifyRequest) => {
     const access = request.routeOptions.config.access;
-    if (access === undefined || access === 'public' || access === 'internal') return;
+    if (access === undefined || access === 'public') return;
+    if (access === 'internal') {
+      if (!internalAllowed(request, options.internalToken)) throw new AppError(403, 'forbidden');
+      return;
+    }
     if (!request.user) throw new AppError(401, 'unauthenticated');
     if (!access.includes(request.user.role)) throw new AppError(403, 'forbidden');
   });

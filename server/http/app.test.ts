@@ -161,6 +161,24 @@ describe('health, readiness and metrics', () => {
   });
 });
 
+describe('/metrics access', () => {
+  it('refuses a client from another machine when no token is configured', async () => {
+    const response = await app.inject({ url: '/metrics', remoteAddress: '203.0.113.7' });
+    isProblem(response, 403);
+    expect(response.body).not.toContain('sejour_http_requests_total');
+  });
+
+  it('asks for the bearer token when one is configured, even from this machine', async () => {
+    const token = 'm'.repeat(12) + 'etrics-token-123';
+    const { app: guarded } = await createTestApp({ METRICS_TOKEN: token });
+    isProblem(await guarded.inject({ url: '/metrics' }), 403);
+    isProblem(await guarded.inject({ url: '/metrics', headers: { authorization: 'Bearer wrong-token-wrong-token' } }), 403);
+    const allowed = await guarded.inject({ url: '/metrics', remoteAddress: '203.0.113.7', headers: { authorization: `Bearer ${token}` } });
+    expect(allowed.statusCode).toBe(200);
+    expect(allowed.body).toContain('sejour_http_requests_total');
+  });
+});
+
 describe('OpenAPI document', () => {
   it('is OpenAPI 3.1 and lists every public API route with its responses', async () => {
     const response = await app.inject({ url: '/api/v1/openapi.json' });

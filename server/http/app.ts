@@ -115,7 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (closing) reply.header('connection', 'close');
   });
 
-  registerAccessControl(app);
+  registerAccessControl(app, { internalToken: env.metricsToken });
   const metrics = registerMetrics(app);
 
   await app.register(helmet, {

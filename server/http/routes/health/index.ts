@@ -57,7 +57,7 @@ export function registerHealthRoutes(app: App, deps: { database: Database; metri
       config: { access: 'internal', ...noRateLimit },
       schema: {
         tags: ['health'],
-        summary: 'Prometheus metrics (restrict to the monitoring network at the reverse proxy).',
+        summary: 'Prometheus metrics: bearer METRICS_TOKEN, or clients on this machine when unset.',
         produces: ['text/plain'],
         response: { 200: Type.String() },
       },
