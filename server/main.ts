@@ -31,7 +31,9 @@ function printBanner(env: Env, demo: DemoAccount[]): void {
   if (!fs.existsSync(`${env.webDistDir}/index.html`)) lines.push('  Front end not built: run `npm run build:web`.');
   if (demo.length > 0) {
     lines.push('', '  Demo accounts (embedded database only; passwords are random and kept in DATA_DIR/demo-accounts.json):');
-    for (const a of demo) lines.push(`    ${a.role.padEnd(10)} ${a.email.padEnd(30)} ${a.password}`);
+    for (const a of demo) {
+      lines.push(`    ${a.role.padEnd(10)} ${a.email.padEnd(30)} ${a.password}${a.totpSecret ? `  authenticator secret ${a.totpSecret}` : ''}`);
+    }
   }
   lines.push('  Press Ctrl-C to stop.', '');
   process.stdout.write(`${lines.join('\n')}\n`);

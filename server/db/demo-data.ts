@@ -8,8 +8,9 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from './client';
-import { prefectures, userPrefectures, users, type UserRole } from './schema/index';
+import { prefectures, totpSecrets, userPrefectures, users, type UserRole } from './schema/index';
 import { hashPassword, verifyPassword } from '../adapters/password';
+import { newTotpSecret } from '../adapters/totp';
 
 export interface DemoAccount {
   email: string;
@@ -18,6 +19,8 @@ export interface DemoAccount {
   displayName: string;
   /** Départements whose prefecture the account works for (agents, supervisors). */
   departements: string[];
+  /** Staff only: the authenticator secret already enrolled, so the demo can pass the second factor. */
+  totpSecret?: string;
 }
 
 const DEMO_PREFECTURE = '69';
@@ -33,10 +36,10 @@ function newPassword(): string {
   return randomBytes(12).toString('base64url');
 }
 
-function readSaved(file: string): Map<string, string> {
+function readSaved(file: string): Map<string, { password: string; totpSecret?: string }> {
   try {
-    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{ email: string; password: string }>;
-    return new Map(saved.map((a) => [a.email, a.password]));
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{ email: string; password: string; totpSecret?: string }>;
+    return new Map(saved.map((a) => [a.email, a]));
   } catch {
     return new Map();
   }
@@ -45,7 +48,12 @@ function readSaved(file: string): Map<string, string> {
 export async function ensureDemoAccounts(db: Db, dataDir: string): Promise<DemoAccount[]> {
   const file = path.join(dataDir, 'demo-accounts.json');
   const saved = readSaved(file);
-  const accounts: DemoAccount[] = TEMPLATES.map((t) => ({ ...t, password: saved.get(t.email) ?? newPassword() }));
+  const accounts: DemoAccount[] = TEMPLATES.map((t) => {
+    const previous = saved.get(t.email);
+    const account: DemoAccount = { ...t, password: previous?.password ?? newPassword() };
+    if (t.role !== 'applicant') account.totpSecret = previous?.totpSecret ?? newTotpSecret();
+    return account;
+  });
 
   const existing = await db
     .select({ id: users.id, email: users.email, passwordHash: users.passwordHash })
@@ -55,6 +63,7 @@ export async function ensureDemoAccounts(db: Db, dataDir: string): Promise<DemoA
 
   for (const account of accounts) {
     const current = byEmail.get(account.email);
+    if (current && account.totpSecret) await ensureDemoSecondFactor(db, current.id, account.totpSecret);
     if (current?.passwordHash && (await verifyPassword(current.passwordHash, account.password))) continue;
     const passwordHash = await hashPassword(account.password);
     await db.transaction(async (tx) => {
@@ -63,6 +72,7 @@ export async function ensureDemoAccounts(db: Db, dataDir: string): Promise<DemoA
         .values({ email: account.email, displayName: account.displayName, role: account.role, passwordHash })
         .onConflictDoUpdate({ target: users.email, set: { passwordHash } })
         .returning({ id: users.id });
+      if (user && account.totpSecret) await ensureDemoSecondFactor(tx, user.id, account.totpSecret);
       if (!user || account.departements.length === 0) return;
       const prefectureRows = await tx
         .select({ id: prefectures.id })
@@ -75,8 +85,17 @@ export async function ensureDemoAccounts(db: Db, dataDir: string): Promise<DemoA
     });
   }
 
-  fs.writeFileSync(file, JSON.stringify(accounts.map(({ email, password }) => ({ email, password })), null, 2), {
+  fs.writeFileSync(file, JSON.stringify(accounts.map(({ email, password, totpSecret }) => ({ email, password, totpSecret })), null, 2), {
     mode: 0o600,
   });
   return accounts;
+}
+
+/** Staff demo accounts come enrolled: the secret is printed so it can be typed into an authenticator app. */
+async function ensureDemoSecondFactor(db: Db, userId: string, secret: string): Promise<void> {
+  const now = new Date();
+  await db
+    .insert(totpSecrets)
+    .values({ userId, secret, confirmedAt: now, createdAt: now })
+    .onConflictDoUpdate({ target: totpSecrets.userId, set: { secret, confirmedAt: now } });
 }

@@ -13,10 +13,15 @@ export type Access = 'public' | 'internal' | readonly UserRole[];
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * Staff (agents, supervisors, administrators) reach routes reserved to staff only after passing
+     * the second factor in this session; `true` exempts the few routes that let them pass it.
+     */
+    beforeSecondFactor?: boolean;
   }
   interface FastifyRequest {
     /** Set by the session plugin when someone is signed in. */
-    user?: { id: string; role: UserRole } | undefined;
+    user?: { id: string; role: UserRole; secondFactor: boolean } | undefined;
   }
 }
 
@@ -46,6 +51,13 @@ function internalAllowed(request: FastifyRequest, token: string | undefined): bo
   return LOOPBACK.has(request.ip);
 }
 
+const STAFF_ROLES: readonly UserRole[] = ['agent', 'supervisor', 'admin'];
+
+/** A staff member on a route applicants cannot use: the route shows cases or staff tools. */
+function needsSecondFactor(access: readonly UserRole[], role: UserRole): boolean {
+  return STAFF_ROLES.includes(role) && !access.includes('applicant');
+}
+
 export function registerAccessControl(app: FastifyInstance, options: AccessOptions = {}): void {
   app.addHook('onRoute', (route) => {
     const access = (route.config as { access?: Access } | undefined)?.access;
@@ -66,5 +78,8 @@ export function registerAccessControl(app: FastifyInstance, options: AccessOptio
     }
     if (!request.user) throw new AppError(401, 'unauthenticated');
     if (!access.includes(request.user.role)) throw new AppError(403, 'forbidden');
+    if (needsSecondFactor(access, request.user.role) && !request.user.secondFactor && !request.routeOptions.config.beforeSecondFactor) {
+      throw new AppError(403, 'second_factor_required');
+    }
   });
 }

@@ -32,6 +32,8 @@ import { registerOpenApiRoutes } from './routes/openapi/index';
 import sessionPlugin from './plugins/session';
 import { registerAuthRoutes } from './routes/auth/index';
 import { registerMeRoutes } from './routes/me/index';
+import { registerSecondFactorRoutes } from './routes/second-factor/index';
+import { registerStaffRoutes } from './routes/staff/index';
 import { registerDevRoutes } from './routes/dev/index';
 import { registerVlsTsRoutes } from './routes/vls-ts/index';
 import { registerPermitRoutes } from './routes/permits/index';
@@ -219,6 +221,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerDeadlineRoutes(app, { now: deps.now });
   registerAuthRoutes(app, { db: database.db, env });
   registerMeRoutes(app, { db: database.db, env });
+  registerSecondFactorRoutes(app, { db: database.db, env, now: deps.now });
+  registerStaffRoutes(app, { db: database.db });
   registerDevRoutes(app, { db: database.db, env });
   registerVlsTsRoutes(app, { db: database.db, now: deps.now });
   registerPermitRoutes(app, { db: database.db, now: deps.now });

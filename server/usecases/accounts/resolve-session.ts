@@ -12,7 +12,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 export interface ResolvedSession {
   sessionId: string;
-  user: { id: string; role: UserRole };
+  user: { id: string; role: UserRole; secondFactor: boolean };
 }
 
 export async function resolveSession(ctx: AccountsContext, input: { token: string }): Promise<ResolvedSession | undefined> {
@@ -25,6 +25,7 @@ export async function resolveSession(ctx: AccountsContext, input: { token: strin
       lastSeenAt: sessions.lastSeenAt,
       idleExpiresAt: sessions.idleExpiresAt,
       expiresAt: sessions.expiresAt,
+      secondFactorAt: sessions.secondFactorAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -38,5 +39,5 @@ export async function resolveSession(ctx: AccountsContext, input: { token: strin
     const idleExpiresAt = new Date(Math.min(now.getTime() + ctx.env.sessionIdleMinutes * 60_000, row.expiresAt.getTime()));
     await ctx.db.update(sessions).set({ lastSeenAt: now, idleExpiresAt }).where(eq(sessions.id, row.id));
   }
-  return { sessionId: row.id, user: { id: row.userId, role: row.role } };
+  return { sessionId: row.id, user: { id: row.userId, role: row.role, secondFactor: row.secondFactorAt !== null } };
 }
