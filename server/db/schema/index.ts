@@ -4,3 +4,4 @@ export * from './accounts';
 export * from './applications';
 export * from './profiles';
 export * from './second-factors';
+export * from './audit';

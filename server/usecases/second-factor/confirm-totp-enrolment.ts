@@ -7,12 +7,14 @@ import { recoveryCodes, totpSecrets } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
 import { checkTotp } from '../../adapters/totp';
 import type { AccountsContext } from '../accounts/context';
+import type { UserRole } from '../../db/schema/index';
+import { recordAuditEvent, type AuditEntry } from '../audit/record-audit-event';
 import { markSessionSecondFactor } from './mark-session';
 import { RECOVERY_CODE_COUNT, hashRecoveryCode, newRecoveryCode } from './recovery-codes';
 
 export async function confirmTotpEnrolment(
   ctx: AccountsContext,
-  input: { userId: string; sessionId: string; code: string },
+  input: { userId: string; role: UserRole; sessionId: string; code: string; origin: AuditEntry['origin'] },
 ): Promise<{ recoveryCodes: string[] }> {
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
@@ -26,6 +28,14 @@ export async function confirmTotpEnrolment(
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     await tx.insert(recoveryCodes).values(codes.map((code) => ({ userId: input.userId, codeHash: hashRecoveryCode(code), createdAt: now })));
     await markSessionSecondFactor(tx, input.sessionId, now);
+    await recordAuditEvent(tx, {
+      actor: { id: input.userId, role: input.role },
+      action: 'second-factor.enrol',
+      object: { type: 'user', id: input.userId },
+      prefectureId: null,
+      origin: input.origin,
+      at: now,
+    });
     return { recoveryCodes: codes };
   });
 }

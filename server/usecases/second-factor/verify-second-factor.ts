@@ -12,6 +12,8 @@ import type { AccountsContext } from '../accounts/context';
 import { clearAttempts, reserveAttempt, throttleError } from '../accounts/throttle';
 import { markSessionSecondFactor } from './mark-session';
 import { hashRecoveryCode } from './recovery-codes';
+import type { UserRole } from '../../db/schema/index';
+import { recordAuditEvent, type AuditEntry } from '../audit/record-audit-event';
 
 export type SecondFactorProof = { code: string } | { recoveryCode: string };
 
@@ -21,7 +23,7 @@ function throttleKey(userId: string): string {
 
 export async function verifySecondFactor(
   ctx: AccountsContext,
-  input: { userId: string; sessionId: string; proof: SecondFactorProof },
+  input: { userId: string; role: UserRole; sessionId: string; proof: SecondFactorProof; origin: AuditEntry['origin'] },
 ): Promise<{ method: 'totp' | 'recovery_code'; recoveryCodesLeft: number | null }> {
   const now = ctx.now();
   const [row] = await ctx.db
@@ -70,6 +72,15 @@ export async function verifySecondFactor(
   }
   await clearAttempts(ctx.db, throttleKey(input.userId));
   await markSessionSecondFactor(ctx.db, input.sessionId, now);
+  // A recovery code in use may mean a lost or stolen phone: worth a line in the audit log.
+  await recordAuditEvent(ctx.db, {
+    actor: { id: input.userId, role: input.role },
+    action: 'second-factor.recovery-code',
+    object: { type: 'user', id: input.userId },
+    prefectureId: null,
+    origin: input.origin,
+    at: now,
+  });
   const left = await ctx.db
     .select({ id: recoveryCodes.id })
     .from(recoveryCodes)

@@ -4,7 +4,7 @@ import { Browser, createUser } from '../../../../test/accounts';
 import { createTestDatabase } from '../../../../test/db';
 import { loadEnv } from '../../../env';
 import { buildApp } from '../../app';
-import { prefectures, recoveryCodes, userPrefectures, type UserRole } from '../../../db/schema/index';
+import { auditEvents, prefectures, recoveryCodes, userPrefectures, type UserRole } from '../../../db/schema/index';
 import { totpCodeAt } from '../../../adapters/totp';
 
 // The app's clock, fixed so that TOTP steps do not roll over in the middle of a test; each test
@@ -107,6 +107,8 @@ describe('second factor for staff', () => {
     const used = await lost.post('/api/v1/auth/second-factor/verify', { recoveryCode: code.toUpperCase() });
     expect(used.statusCode).toBe(200);
     expect(used.json()).toEqual({ method: 'recovery_code', recoveryCodesLeft: 9 });
+    const logged = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.actorUserId, user.id)).orderBy(auditEvents.id);
+    expect(logged.map((e) => e.action)).toEqual(['second-factor.enrol', 'second-factor.recovery-code']);
     expect((await lost.get('/api/v1/staff/prefectures')).statusCode).toBe(200);
 
     const again = new Browser(app);
@@ -145,5 +147,19 @@ describe('second factor for staff', () => {
     expect(started.statusCode).toBe(201);
     const foreign = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
     expectProblem(await browser.post('/api/v1/auth/second-factor/enrolment/confirm', { code: await totpCodeAt(foreign, now()) }), 400, 'second_factor_invalid');
+  });
+
+  it('lets a supervisor read the audit log after the second factor, and never an agent', async () => {
+    const { browser: agent } = await staffBrowser('agent');
+    await enrol(agent);
+    expectProblem(await agent.get('/api/v1/staff/audit'), 403, 'forbidden');
+    const { user, browser: supervisor } = await staffBrowser('supervisor');
+    expectProblem(await supervisor.get('/api/v1/staff/audit'), 403, 'second_factor_required');
+    await enrol(supervisor);
+    const page = await supervisor.get('/api/v1/staff/audit?limit=5');
+    expect(page.statusCode).toBe(200);
+    expect(page.json()).toMatchObject({ events: expect.any(Array) });
+    expect(JSON.stringify(page.json())).not.toContain(user.password);
+    expectProblem(await supervisor.get('/api/v1/staff/audit?limit=500'), 400, 'validation_failed');
   });
 });

@@ -9,6 +9,7 @@ import type { Db } from '../../../db/client';
 import type { Env } from '../../../env';
 import type { UserRole } from '../../../db/schema/index';
 import { AppError } from '../../problem';
+import { auditOrigin } from '../../audit-origin';
 import { COMMON_ERRORS, ProblemSchema } from '../../../../contract/problem';
 import {
   RecoveryCodesSchema,
@@ -33,9 +34,9 @@ const CSRF_HEADERS = Type.Object(
   { additionalProperties: true },
 );
 
-function staffSession(request: FastifyRequest): { userId: string; sessionId: string } {
+function staffSession(request: FastifyRequest): { userId: string; role: UserRole; sessionId: string } {
   if (!request.user || !request.accountSession) throw new AppError(401, 'unauthenticated');
-  return { userId: request.user.id, sessionId: request.accountSession.id };
+  return { userId: request.user.id, role: request.user.role, sessionId: request.accountSession.id };
 }
 
 export function registerSecondFactorRoutes(app: App, deps: { db: Db; env: Env; now?: (() => Date) | undefined }): void {
@@ -81,7 +82,7 @@ export function registerSecondFactorRoutes(app: App, deps: { db: Db; env: Env; n
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return confirmTotpEnrolment(ctx, { ...staffSession(request), code: request.body.code });
+      return confirmTotpEnrolment(ctx, { ...staffSession(request), code: request.body.code, origin: auditOrigin(request) });
     },
   );
 
@@ -97,6 +98,6 @@ export function registerSecondFactorRoutes(app: App, deps: { db: Db; env: Env; n
         response: { 200: SecondFactorVerifiedSchema, ...ERRORS },
       },
     },
-    async (request) => verifySecondFactor(ctx, { ...staffSession(request), proof: request.body }),
+    async (request) => verifySecondFactor(ctx, { ...staffSession(request), proof: request.body, origin: auditOrigin(request) }),
   );
 }
