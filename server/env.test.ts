@@ -26,6 +26,9 @@ describe(loadEnv.name, () => {
     [{ DATABASE_URL: 'postgres://h/db', DEMO_DATA: 'true' }, 'DEMO_DATA'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    [{ S3_BUCKET: 'sejour-docs' }, 'S3_ACCESS_KEY_ID'],
+    [{ S3_ENDPOINT: 'http://127.0.0.1:9000' }, 'S3_BUCKET'],
+    [{ S3_BUCKET: 'Bad_Bucket', S3_ACCESS_KEY_ID: 'a', S3_SECRET_ACCESS_KEY: 'b' }, 'S3_BUCKET'],
   ])('refuses %o naming %s', (source, variable) => {
     expect(() => loadEnv(source)).toThrowError(ConfigError);
     try {
@@ -42,11 +45,11 @@ describe('configuration documentation', () => {
     const fs = await import('node:fs');
     const { ENV_DOCS } = await import('./env');
     const code = fs.readFileSync(new URL('./env.ts', import.meta.url), 'utf8');
-    const read = new Set([...code.matchAll(/\(source, '([A-Z_]+)'/g)].map((m) => m[1]));
+    const read = new Set([...code.matchAll(/\(source, '([A-Z][A-Z0-9_]*)'/g)].map((m) => m[1]));
     const documented = new Set(ENV_DOCS.map((d) => d.name));
     expect([...read].sort()).toEqual([...documented].sort());
     const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const rows = new Set([...readme.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]));
+    const rows = new Set([...readme.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|/gm)].map((m) => m[1]));
     expect([...rows].sort()).toEqual([...documented].sort());
   });
 });

@@ -36,6 +36,8 @@ export interface Env {
   sessionMaxHours: number;
   /** OpenID Connect sign-in (FranceConnect-like); undefined when OIDC_ISSUER is unset. */
   oidc: OidcEnv | undefined;
+  /** Documents in an S3-compatible bucket; undefined: the local folder DATA_DIR/files. */
+  s3: S3Env | undefined;
   /** Bearer token guarding /metrics; never logged. */
   metricsToken: string | undefined;
 }
@@ -45,6 +47,18 @@ export interface OidcEnv {
   clientId: string;
   clientSecret: string;
   scopes: string;
+}
+
+/** An S3-compatible object store for documents (several processes, several machines). */
+export interface S3Env {
+  bucket: string;
+  /** Unset: AWS's own endpoint for the region. */
+  endpoint: string | undefined;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  prefix: string;
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +128,25 @@ function metricsToken(source: Source): string | undefined {
   return token;
 }
 
+function s3Env(source: Source): S3Env | undefined {
+  const bucket = read(source, 'S3_BUCKET');
+  const endpoint = url(source, 'S3_ENDPOINT', ['http:', 'https:']);
+  const region = read(source, 'S3_REGION') ?? 'eu-west-3';
+  const accessKeyId = read(source, 'S3_ACCESS_KEY_ID');
+  const secretAccessKey = read(source, 'S3_SECRET_ACCESS_KEY');
+  const prefix = read(source, 'S3_PREFIX') ?? 'sejour';
+  const forcePathStyle = boolean(source, 'S3_FORCE_PATH_STYLE', endpoint !== undefined);
+  if (bucket === undefined) {
+    if (endpoint !== undefined || accessKeyId !== undefined) throw new ConfigError('S3_BUCKET', 'is required when other S3_* variables are set');
+    return undefined;
+  }
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError('S3_BUCKET', 'is not a valid bucket name');
+  if (accessKeyId === undefined) throw new ConfigError('S3_ACCESS_KEY_ID', 'is required when S3_BUCKET is set');
+  if (secretAccessKey === undefined) throw new ConfigError('S3_SECRET_ACCESS_KEY', 'is required when S3_BUCKET is set');
+  if (!/^[a-z0-9][a-z0-9_/-]*$/.test(prefix)) throw new ConfigError('S3_PREFIX', 'may hold only a-z, 0-9, _, - and /');
+  return { bucket, endpoint, region, accessKeyId, secretAccessKey, prefix, forcePathStyle };
+}
+
 function oidcEnv(source: Source): OidcEnv | undefined {
   const issuer = url(source, 'OIDC_ISSUER', ['http:', 'https:']);
   const clientId = read(source, 'OIDC_CLIENT_ID');
@@ -167,6 +200,7 @@ export function loadEnv(source: Source = process.env, cwd: string = process.cwd(
     logLevel: oneOf(source, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     trustProxy: boolean(source, 'TRUST_PROXY', false),
     metricsToken: metricsToken(source),
+    s3: s3Env(source),
     redisUrl: url(source, 'REDIS_URL', ['redis:', 'rediss:']),
     rateLimitMax: integer(source, 'RATE_LIMIT_MAX', 300, 1, 1_000_000),
     rateLimitWindowMs: integer(source, 'RATE_LIMIT_WINDOW_MS', 60_000, 1000, 86_400_000),
@@ -201,6 +235,13 @@ export const ENV_DOCS: ReadonlyArray<{ name: string; default: string; meaning: s
   { name: 'WORKER_MODE', default: 'in-process', meaning: '`in-process`: `npm start` also runs the background jobs. `off`: web only, jobs run in separate `npm run worker` processes (PostgreSQL only).' },
   { name: 'UPLOAD_MAX_FILE_BYTES', default: '10485760', meaning: 'Largest accepted supporting document (10 MiB).' },
   { name: 'UPLOAD_MAX_APPLICATION_BYTES', default: '52428800', meaning: 'Most the active documents of one application may weigh together (50 MiB); at least the file limit.' },
+  { name: 'S3_BUCKET', default: '(unset)', meaning: 'Keep documents in this S3-compatible bucket instead of `DATA_DIR/files` (needed when several machines serve Sejour).' },
+  { name: 'S3_ENDPOINT', default: '(unset: AWS)', meaning: 'Endpoint of a non-AWS store (OVHcloud, Scaleway, MinIO, Garage…), e.g. `https://s3.gra.io.cloud.ovh.net`.' },
+  { name: 'S3_REGION', default: 'eu-west-3', meaning: 'Region of the bucket.' },
+  { name: 'S3_ACCESS_KEY_ID', default: '(unset)', meaning: 'Access key; required with `S3_BUCKET`.' },
+  { name: 'S3_SECRET_ACCESS_KEY', default: '(unset)', meaning: 'Secret key; required with `S3_BUCKET`. Never logged.' },
+  { name: 'S3_PREFIX', default: 'sejour', meaning: 'Folder inside the bucket, so one bucket can hold several installations.' },
+  { name: 'S3_FORCE_PATH_STYLE', default: 'true with S3_ENDPOINT, else false', meaning: 'Address the bucket as `endpoint/bucket` (most non-AWS stores) rather than `bucket.endpoint`.' },
   { name: 'WEB_DIST_DIR', default: './dist/web', meaning: 'Built front end served by the server.' },
   { name: 'SESSION_IDLE_MINUTES', default: '60', meaning: 'A session ends after this many minutes without activity (5–1440).' },
   { name: 'SESSION_MAX_HOURS', default: '12', meaning: 'A session ends this many hours after sign-in, whatever the activity (1–720).' },

@@ -38,6 +38,8 @@ import { registerDevRoutes } from './routes/dev/index';
 import { registerVlsTsRoutes } from './routes/vls-ts/index';
 import { registerPermitRoutes } from './routes/permits/index';
 import { registerApplicationRoutes } from './routes/applications/index';
+import type { FileStorage } from '../adapters/storage/file-storage';
+import { createFileStorage } from '../adapters/storage/index';
 
 export interface AppDeps {
   env: Env;
@@ -48,6 +50,8 @@ export interface AppDeps {
   loggerInstance?: FastifyBaseLogger;
   /** The clock (tests fix it); legal "today" is derived from it in Europe/Paris at the edge. */
   now?: () => Date;
+  /** Where documents go; default from the configuration (S3_BUCKET, else DATA_DIR/files). */
+  storage?: FileStorage;
 }
 
 export type App = FastifyInstance<
@@ -230,6 +234,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     db: database.db,
     env,
     now: deps.now,
+    storage: deps.storage ?? createFileStorage(env),
     limits: { maxFileBytes: env.uploadMaxFileBytes, maxApplicationBytes: env.uploadMaxApplicationBytes },
   });
 
