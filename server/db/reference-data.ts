@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { departements, prefectures, referenceDataLoads } from './schema/index';
+import { departements, postalCodes, prefectures, referenceDataLoads } from './schema/index';
 
 const require = createRequire(import.meta.url);
 
@@ -23,6 +23,8 @@ interface CogCommune {
   code: string;
   nom: string;
   type: string;
+  departement?: string;
+  codesPostaux?: string[];
 }
 
 const DATASET = 'departements';
@@ -112,4 +114,35 @@ export async function loadReferenceData(db: Db): Promise<{ loaded: boolean; depa
       .onConflictDoUpdate({ target: referenceDataLoads.dataset, set: { version, loadedAt: sql`now()` } });
   });
   return { loaded: true, departements: rows.length };
+}
+
+const POSTAL_DATASET = 'postal_codes';
+
+/**
+ * Every (postcode, département) pair of the current communes: about 6,300 rows. A few postcodes
+ * span two départements; the directory then offers both. Reloaded when the package version changes.
+ */
+export async function loadPostalCodes(db: Db): Promise<{ loaded: boolean; rows: number }> {
+  const version = datasetVersion();
+  const [current] = await db.select().from(referenceDataLoads).where(eq(referenceDataLoads.dataset, POSTAL_DATASET));
+  if (current?.version === version) return { loaded: false, rows: 0 };
+  const known = new Set((await db.select({ code: departements.code }).from(departements)).map((d) => d.code));
+  const communes = require('@etalab/decoupage-administratif/data/communes.json') as CogCommune[];
+  const pairs = new Map<string, { postalCode: string; departementCode: string }>();
+  for (const commune of communes) {
+    if (commune.type !== 'commune-actuelle' || !commune.departement || !known.has(commune.departement)) continue;
+    for (const postalCode of commune.codesPostaux ?? []) {
+      if (/^\d{5}$/.test(postalCode)) pairs.set(`${postalCode}|${commune.departement}`, { postalCode, departementCode: commune.departement });
+    }
+  }
+  const rows = [...pairs.values()];
+  await db.transaction(async (tx) => {
+    await tx.delete(postalCodes);
+    for (let i = 0; i < rows.length; i += 1000) await tx.insert(postalCodes).values(rows.slice(i, i + 1000));
+    await tx
+      .insert(referenceDataLoads)
+      .values({ dataset: POSTAL_DATASET, version })
+      .onConflictDoUpdate({ target: referenceDataLoads.dataset, set: { version, loadedAt: sql`now()` } });
+  });
+  return { loaded: true, rows: rows.length };
 }

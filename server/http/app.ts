@@ -34,6 +34,7 @@ import { registerAuthRoutes } from './routes/auth/index';
 import { registerMeRoutes } from './routes/me/index';
 import { registerSecondFactorRoutes } from './routes/second-factor/index';
 import { registerStaffRoutes } from './routes/staff/index';
+import { registerDirectoryRoutes } from './routes/directory/index';
 import { registerDevRoutes } from './routes/dev/index';
 import { registerVlsTsRoutes } from './routes/vls-ts/index';
 import { registerPermitRoutes } from './routes/permits/index';
@@ -227,6 +228,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerMeRoutes(app, { db: database.db, env });
   registerSecondFactorRoutes(app, { db: database.db, env, now: deps.now });
   registerStaffRoutes(app, { db: database.db });
+  registerDirectoryRoutes(app, { db: database.db, now: deps.now });
   registerDevRoutes(app, { db: database.db, env });
   registerVlsTsRoutes(app, { db: database.db, now: deps.now });
   registerPermitRoutes(app, { db: database.db, now: deps.now });

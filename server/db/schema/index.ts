@@ -5,3 +5,4 @@ export * from './applications';
 export * from './profiles';
 export * from './second-factors';
 export * from './audit';
+export * from './directory';
