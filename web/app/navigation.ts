@@ -12,6 +12,7 @@ export interface NavigationItem {
 export const MAIN_NAVIGATION: readonly NavigationItem[] = [
   { to: '/', labelKey: 'nav.home', end: true },
   { to: '/calculer', labelKey: 'nav.calculator' },
+  { to: '/prefectures', labelKey: 'nav.directory' },
 ];
 
 export function isNavigationItemActive(item: NavigationItem, pathname: string): boolean {

@@ -57,6 +57,15 @@ export const routes: RouteObject[] = [
             path: 'espace',
             lazy: async () => ({ Component: (await import('../features/account/personal-space-page')).PersonalSpacePage }),
           },
+          // The préfecture directory (issue 8).
+          {
+            path: 'prefectures',
+            lazy: async () => ({ Component: (await import('../features/directory/directory-page')).DirectoryPage }),
+          },
+          {
+            path: 'prefectures/:code',
+            lazy: async () => ({ Component: (await import('../features/directory/prefecture-page')).PrefecturePage }),
+          },
           // Development: the emails waiting in the outbox (the API exists only in embedded mode).
           {
             path: 'dev/mailbox',
