@@ -235,6 +235,20 @@ export const UpdateApplicationBodySchema = Type.Object(
 );
 export type UpdateApplicationBody = Static<typeof UpdateApplicationBodySchema>;
 
+export const CorrectDetailsBodySchema = Type.Object(
+  {
+    answers: AnswersSchema,
+    note: Type.Optional(Type.String({ minLength: 1, maxLength: 500, pattern: '\\S', description: 'Why, in the person’s words; shown to the préfecture with the correction.' })),
+  },
+  {
+    additionalProperties: false,
+    description: 'A correction after filing: the answers given replace those of the same questions (others are kept). Recorded in the history with the old and new values.',
+  },
+);
+export type CorrectDetailsBody = Static<typeof CorrectDetailsBodySchema>;
+
+export const AnswerDocumentRequestParamsSchema = Type.Object({ id: Uuid, requestId: Uuid });
+
 export const PrefectureRefSchema = Type.Object({ id: Uuid, name: Type.String(), city: Type.String(), departement: DepartementCodeSchema });
 
 export const FilingSchema = Type.Object(
@@ -293,7 +307,18 @@ export const DocumentRequestSchema = Type.Object({
   requestedOn: isoDate('Day of the request.', '2026-10-05'),
   dueOn: isoDate('Day by which to answer.', '2026-11-04'),
   answeredOn: nullable(isoDate('Day answered.', '2026-10-12')),
-  items: Type.Array(Type.String()),
+  items: Type.Array(Type.String(), { description: 'Checklist item ids asked for (the exact list).' }),
+  open: Type.Boolean({ description: 'Awaiting an answer: answer it with POST …/document-requests/:requestId/answer.' }),
+  overdue: Type.Boolean({ description: 'Answered after the due date, or still open after it. A late answer is still taken; the filing date is kept [R-20].' }),
+  entries: Type.Array(
+    Type.Object({
+      itemId: Type.String({ examples: ['payslips'] }),
+      name: Type.String({ description: 'The catalogue’s name of the item, in the caller’s language.' }),
+      hint: Type.String(),
+      documents: Type.Array(DocumentSchema, { description: 'Files sent for this item since the request (the answer needs at least one).' }),
+    }),
+    { description: 'The requested items, in the order asked, with what was sent for each.' },
+  ),
 });
 
 export const ApplicationSummarySchema = Type.Object({

@@ -74,7 +74,33 @@ describe(transition.name, () => {
     expect(asked.effects).toEqual([{ kind: 'open_document_request', requestedOn: '2026-10-05', dueOn: '2026-10-31', items: ['payslips'] }]);
     const answered = ok(transition(asked.state, { type: 'answerRequest' }, applicant, '2026-10-12'));
     expect(answered.state).toMatchObject({ status: 'submitted', filedOn: '2026-10-01', openRequest: undefined });
-    expect(answered.effects).toEqual([{ kind: 'answer_document_request', answeredOn: '2026-10-12' }]);
+    expect(answered.effects).toEqual([{ kind: 'answer_document_request', answeredOn: '2026-10-12', late: false }]);
+  });
+
+  it('still takes an answer after the due date, flagged late, with the filing date kept [R-20]', () => {
+    const asked = ok(transition(filed, { type: 'requestDocuments', dueOn: '2026-10-31', items: ['payslips'] }, agent, '2026-10-05'));
+    expect(ok(transition(asked.state, { type: 'answerRequest' }, applicant, '2026-10-31')).effects).toEqual([
+      { kind: 'answer_document_request', answeredOn: '2026-10-31', late: false },
+    ]);
+    const late = ok(transition(asked.state, { type: 'answerRequest' }, { kind: 'representative' }, '2026-11-01'));
+    expect(late.state).toMatchObject({ status: 'submitted', filedOn: '2026-10-01' });
+    expect(late.effects).toEqual([{ kind: 'answer_document_request', answeredOn: '2026-11-01', late: true }]);
+    expect(transition(asked.state, { type: 'answerRequest' }, agent, '2026-10-12')).toMatchObject({ ok: false, refusal: { code: 'actor_not_allowed' } });
+    expect(transition(filed, { type: 'answerRequest' }, applicant, '2026-10-12')).toMatchObject({ ok: false, refusal: { code: 'event_not_allowed' } });
+  });
+
+  it('records a correction of details after filing, with old and new values, status unchanged', () => {
+    const changes = [{ field: 'answers.marriedOrHasChildren', from: false, to: true }];
+    for (const status of ['submitted', 'documents_requested', 'complete'] as const) {
+      const result = ok(transition({ ...filed, status }, { type: 'correctDetails', changes }, applicant, '2026-10-09'));
+      expect(result.state.status).toBe(status);
+      expect(result.effects).toEqual([{ kind: 'record_correction', correctedOn: '2026-10-09', changes }]);
+    }
+    expect(transition(filed, { type: 'correctDetails', changes: [] }, applicant, TODAY)).toEqual({ ok: false, refusal: { code: 'nothing_corrected' } });
+    for (const status of ['draft', 'decided_favourable', 'refused', 'withdrawn'] as const) {
+      expect(transition({ status }, { type: 'correctDetails', changes }, applicant, TODAY)).toMatchObject({ ok: false, refusal: { code: 'event_not_allowed' } });
+    }
+    expect(transition(filed, { type: 'correctDetails', changes }, agent, TODAY)).toMatchObject({ ok: false, refusal: { code: 'actor_not_allowed' } });
   });
 
   it('refuses a request for documents with no item or a due date not after today', () => {

@@ -11,6 +11,7 @@
  *              documents_requested
  * withdraw: from draft, submitted, documents_requested, complete ──▶ withdrawn
  * addDocument: submitted, documents_requested, complete ──▶ (same status, a history row)
+ * correctDetails: submitted, documents_requested, complete ──▶ (same status, a history row with old → new)
  * ```
  * (docs/adr/0005-applications-and-documents.md has the diagram.)
  */
@@ -39,7 +40,16 @@ export type ApplicationEvent =
   | { readonly type: 'decideFavourably' }
   | { readonly type: 'refuse' }
   | { readonly type: 'withdraw' }
-  | { readonly type: 'addDocument'; readonly checklistItemId: string };
+  | { readonly type: 'addDocument'; readonly checklistItemId: string }
+  /** The person corrects their details after filing; `changes` lists each field's old and new value. */
+  | { readonly type: 'correctDetails'; readonly changes: readonly DetailChange[] };
+
+/** One corrected field: `answers.marriedOrHasChildren`, from `false` to `true` (null: not answered). */
+export interface DetailChange {
+  readonly field: string;
+  readonly from: boolean | string | null;
+  readonly to: boolean | string | null;
+}
 
 /** What the use case must write besides the status. */
 export type TransitionEffect =
@@ -47,11 +57,13 @@ export type TransitionEffect =
   | { readonly kind: 'file'; readonly filedOn: IsoDate; readonly filing: AcceptedFiling }
   /** R-20: the préfecture asks for documents; the filing date is kept. */
   | { readonly kind: 'open_document_request'; readonly requestedOn: IsoDate; readonly dueOn: IsoDate; readonly items: readonly string[] }
-  | { readonly kind: 'answer_document_request'; readonly answeredOn: IsoDate }
+  /** `late`: answered after the due date; still accepted (the filing date is kept), and flagged. */
+  | { readonly kind: 'answer_document_request'; readonly answeredOn: IsoDate; readonly late: boolean }
   | { readonly kind: 'record_complete'; readonly completeOn: IsoDate }
   | { readonly kind: 'record_decision'; readonly decision: 'favourable' | 'refusal'; readonly decidedOn: IsoDate }
   | { readonly kind: 'record_withdrawal'; readonly withdrawnOn: IsoDate }
-  | { readonly kind: 'record_document'; readonly checklistItemId: string };
+  | { readonly kind: 'record_document'; readonly checklistItemId: string }
+  | { readonly kind: 'record_correction'; readonly correctedOn: IsoDate; readonly changes: readonly DetailChange[] };
 
 export type TransitionRefusal =
   | { readonly code: 'actor_not_allowed'; readonly event: ApplicationEventType; readonly actor: ActorKind }
@@ -60,7 +72,8 @@ export type TransitionRefusal =
   | { readonly code: 'documents_missing'; readonly items: readonly string[] }
   | { readonly code: 'questions_unanswered'; readonly questions: readonly string[] }
   | { readonly code: 'no_items_requested' }
-  | { readonly code: 'due_date_not_after_today'; readonly dueOn: IsoDate };
+  | { readonly code: 'due_date_not_after_today'; readonly dueOn: IsoDate }
+  | { readonly code: 'nothing_corrected' };
 
 export type TransitionResult =
   | { readonly ok: true; readonly from: ApplicationStatus; readonly state: ApplicationState; readonly effects: readonly TransitionEffect[] }
@@ -89,6 +102,7 @@ export const TRANSITIONS: Readonly<Record<ApplicationEventType, TransitionRule>>
   refuse: { from: ['submitted', 'documents_requested', 'complete'], to: 'refused', actors: PREFECTURE },
   withdraw: { from: ['draft', 'submitted', 'documents_requested', 'complete'], to: 'withdrawn', actors: PERSON },
   addDocument: { from: ['submitted', 'documents_requested', 'complete'], to: null, actors: PERSON },
+  correctDetails: { from: ['submitted', 'documents_requested', 'complete'], to: null, actors: PERSON },
 };
 
 /** Whether `event` may happen in `status` for `actor`, before any guard on the event's data. */
@@ -124,8 +138,11 @@ export function transition(state: ApplicationState, event: ApplicationEvent, act
       const openRequest = { requestedOn: today, dueOn: event.dueOn };
       return next({ openRequest }, { kind: 'open_document_request', requestedOn: today, dueOn: event.dueOn, items: event.items });
     }
-    case 'answerRequest':
-      return next({ openRequest: undefined }, { kind: 'answer_document_request', answeredOn: today });
+    case 'answerRequest': {
+      // A late answer is still taken (the filing date is kept whatever happens, R-20); it is flagged.
+      const late = state.openRequest !== undefined && toEpochDay(today) > toEpochDay(state.openRequest.dueOn);
+      return next({ openRequest: undefined }, { kind: 'answer_document_request', answeredOn: today, late });
+    }
     case 'declareComplete':
       return next({ completeOn: today }, { kind: 'record_complete', completeOn: today });
     case 'decideFavourably':
@@ -136,6 +153,9 @@ export function transition(state: ApplicationState, event: ApplicationEvent, act
       return next({ openRequest: undefined }, { kind: 'record_withdrawal', withdrawnOn: today });
     case 'addDocument':
       return next({}, { kind: 'record_document', checklistItemId: event.checklistItemId });
+    case 'correctDetails':
+      if (event.changes.length === 0) return refuse({ code: 'nothing_corrected' });
+      return next({}, { kind: 'record_correction', correctedOn: today, changes: event.changes });
   }
 }
 

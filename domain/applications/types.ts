@@ -35,6 +35,8 @@ export const APPLICATION_EVENTS = [
   'withdraw',
   /** Not a change of status: a document sent after filing, kept in the history. */
   'addDocument',
+  /** Not a change of status: the person corrects their own details after filing (old → new kept). */
+  'correctDetails',
 ] as const;
 export type ApplicationEventType = (typeof APPLICATION_EVENTS)[number];
 

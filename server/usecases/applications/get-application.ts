@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { permits } from '../../db/schema/index';
 import { eq } from 'drizzle-orm';
 import type { ApplicationBody } from '../../../contract/applications';
+import type { Locale } from '../../i18n/index';
 import { todayOf, type ApplicationsContext, type Caller } from './context';
 import { presentApplication } from './present';
 import {
@@ -16,7 +17,7 @@ import {
 } from './queries';
 
 /** Presents an application the caller may see (already loaded, policy applied). */
-export async function applicationDetail(ctx: ApplicationsContext, db: Db, application: ApplicationRow): Promise<ApplicationBody> {
+export async function applicationDetail(ctx: ApplicationsContext, db: Db, application: ApplicationRow, locale: Locale = 'fr'): Promise<ApplicationBody> {
   const [permit] = await db.select().from(permits).where(eq(permits.id, application.permitId));
   if (!permit) throw new Error(`permit ${application.permitId} vanished`);
   const [prefecture, documents, history, requests, foreignerNumber] = await Promise.all([
@@ -30,10 +31,11 @@ export async function applicationDetail(ctx: ApplicationsContext, db: Db, applic
     { application, permit, prefecture, documents, history, requests, foreignerNumber: foreignerNumber ?? '' },
     ctx.limits,
     todayOf(ctx),
+    locale,
   );
 }
 
-export async function getApplication(ctx: ApplicationsContext, caller: Caller, applicationId: string): Promise<ApplicationBody> {
+export async function getApplication(ctx: ApplicationsContext, caller: Caller, applicationId: string, locale: Locale = 'fr'): Promise<ApplicationBody> {
   const application = await loadOwnApplication(ctx.db, caller, applicationId);
-  return applicationDetail(ctx, ctx.db, application);
+  return applicationDetail(ctx, ctx.db, application, locale);
 }

@@ -36,7 +36,8 @@ export function refusalToError(refusal: TransitionRefusal): AppError {
       return new AppError(403, 'forbidden');
     case 'event_not_allowed':
       if (refusal.event === 'submit') return new AppError(409, 'application_not_draft');
-      if (refusal.event === 'withdraw' || refusal.event === 'addDocument') return new AppError(409, 'application_closed');
+      if (refusal.event === 'withdraw' || refusal.event === 'addDocument' || refusal.event === 'correctDetails') return new AppError(409, 'application_closed');
+      if (refusal.event === 'answerRequest') return new AppError(409, 'document_request_not_open');
       return new AppError(409, 'application_status_conflict');
     case 'filing_too_early':
       return new AppError(409, 'application_too_early', { opensOn: refusal.opensOn, closesOn: refusal.closesOn });
@@ -54,6 +55,8 @@ export function refusalToError(refusal: TransitionRefusal): AppError {
         { count: refusal.items.length },
         refusal.items.map((item) => ({ in: 'body' as const, field: `checklist.${item}`, code: 'document_missing' })),
       );
+    case 'nothing_corrected':
+      return new AppError(409, 'application_correction_empty');
     case 'no_items_requested':
     case 'due_date_not_after_today':
       return new AppError(400, 'bad_request');

@@ -14,6 +14,7 @@ import {
   unansweredQuestions,
   type Answers,
 } from '../../../domain/applications/index';
+import { translate, type Locale } from '../../i18n/index';
 import type { UploadLimits } from './context';
 import type { ApplicationRow, DocumentRequestRow, DocumentRow, EventRow, PermitRow, PrefectureRow, ValidationRow } from './queries';
 
@@ -89,7 +90,14 @@ export function countsByItem(documents: readonly DocumentRow[]): Map<string, num
   return counts;
 }
 
-export function presentApplication(parts: ApplicationParts, limits: UploadLimits, today: string): ApplicationBody {
+/** Documents sent after filing for the request's items since it was opened. */
+function sentFor(request: DocumentRequestRow, documents: readonly DocumentRow[], itemId: string): DocumentRow[] {
+  return documents.filter(
+    (document) => document.addedAfterFiling && document.checklistItemId === itemId && document.uploadedAt.getTime() >= request.createdAt.getTime(),
+  );
+}
+
+export function presentApplication(parts: ApplicationParts, limits: UploadLimits, today: string, locale: Locale = 'fr'): ApplicationBody {
   const { application, permit, documents } = parts;
   const entry = catalogueEntry(application.cardType);
   if (!entry) throw new Error(`card type ${application.cardType} is not in the catalogue`);
@@ -133,6 +141,14 @@ export function presentApplication(parts: ApplicationParts, limits: UploadLimits
       dueOn: request.dueOn,
       answeredOn: request.answeredOn,
       items: request.items,
+      open: request.answeredOn === null && application.status === 'documents_requested',
+      overdue: (request.answeredOn ?? (application.status === 'documents_requested' ? today : request.dueOn)) > request.dueOn,
+      entries: request.items.map((itemId) => ({
+        itemId,
+        name: translate(locale, `applications:documents.${itemId}.name`),
+        hint: translate(locale, `applications:documents.${itemId}.hint`),
+        documents: sentFor(request, documents, itemId).map(presentDocument),
+      })),
     })),
     history: parts.history.map((event) => ({
       sequence: event.sequence,

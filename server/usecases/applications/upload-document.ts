@@ -4,9 +4,9 @@
  * it is kept and recorded in the history (state machine: `addDocument`). Nothing is read from the
  * request before the application, the item and the allowance have been checked.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
 import type { DocumentBody } from '../../../contract/applications';
-import { applicationDocuments, applications } from '../../db/schema/index';
+import { applicationDocuments, applications, documentRequests } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
 import { actorKindOf } from '../../policies/applications';
 import { checklistItem, isAllowed, transition, type ActorKind, type ChecklistItem } from '../../../domain/applications/index';
@@ -28,11 +28,26 @@ function checkCanAdd(application: ApplicationRow, actorKind: ActorKind): void {
   if (application.status !== 'draft' && !isAllowed(application.status, 'addDocument', actorKind)) throw new AppError(409, 'application_closed');
 }
 
-async function countFor(db: ApplicationsContext['db'], applicationId: string, itemId: string): Promise<number> {
+/**
+ * Active documents that count against the item's `maxFiles`. For an item the préfecture asked for
+ * in the open request, only those sent since the request: the earlier ones stay in the file for
+ * good (they are never replaced after filing), and the answer needs room for a new one.
+ */
+async function countFor(db: ApplicationsContext['db'], application: ApplicationRow, itemId: string): Promise<number> {
+  const conditions = [eq(applicationDocuments.applicationId, application.id), eq(applicationDocuments.checklistItemId, itemId), eq(applicationDocuments.state, 'active')];
+  if (application.status === 'documents_requested') {
+    const [open] = await db
+      .select()
+      .from(documentRequests)
+      .where(and(eq(documentRequests.applicationId, application.id), isNull(documentRequests.answeredOn)))
+      .orderBy(desc(documentRequests.createdAt))
+      .limit(1);
+    if (open?.items.includes(itemId)) conditions.push(gte(applicationDocuments.uploadedAt, open.createdAt));
+  }
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(applicationDocuments)
-    .where(and(eq(applicationDocuments.applicationId, applicationId), eq(applicationDocuments.checklistItemId, itemId), eq(applicationDocuments.state, 'active')));
+    .where(and(...conditions));
   return Number(row?.count ?? 0);
 }
 
@@ -51,7 +66,7 @@ export async function uploadDocument(ctx: ApplicationsContext, caller: Caller, i
   const application = await loadOwnApplication(ctx.db, caller, input.applicationId);
   const item = itemOf(application, input.itemId);
   checkCanAdd(application, actorKind);
-  if ((await countFor(ctx.db, application.id, item.id)) >= item.maxFiles) throw new AppError(409, 'document_item_full', { max: item.maxFiles });
+  if ((await countFor(ctx.db, application, item.id)) >= item.maxFiles) throw new AppError(409, 'document_item_full', { max: item.maxFiles });
   const remaining = limits.maxApplicationBytes - (await activeBytes(ctx.db, application.id));
   if (remaining <= 0) throw new AppError(413, 'application_documents_too_large', { limitMiB: limits.maxApplicationBytes / (1024 * 1024) });
 
@@ -80,7 +95,7 @@ async function recordDocument(
     // Checked again under the lock: another request may have changed things while the file streamed.
     const application = await loadOwnApplication(tx, caller, applicationId, { forUpdate: true });
     checkCanAdd(application, actorKind);
-    if ((await countFor(tx, application.id, item.id)) >= item.maxFiles) throw new AppError(409, 'document_item_full', { max: item.maxFiles });
+    if ((await countFor(tx, application, item.id)) >= item.maxFiles) throw new AppError(409, 'document_item_full', { max: item.maxFiles });
     if ((await activeBytes(tx, application.id)) + received.bytes > ctx.limits.maxApplicationBytes) {
       throw new AppError(413, 'application_documents_too_large', { limitMiB: ctx.limits.maxApplicationBytes / (1024 * 1024) });
     }
@@ -114,7 +129,14 @@ async function recordDocument(
         actorUserId: caller.id,
         actorKind,
         at: now,
-        details: { documentId: document.id, checklistItemId: item.id, filename: document.originalFilename, sizeBytes: document.sizeBytes, sha256: document.sha256 },
+        details: {
+          documentId: document.id,
+          checklistItemId: item.id,
+          filename: document.originalFilename,
+          sizeBytes: document.sizeBytes,
+          sha256: document.sha256,
+          ...(application.status === 'documents_requested' ? { forOpenRequest: true } : {}),
+        },
       });
     }
     return presentDocument(document);

@@ -3,6 +3,7 @@
  * (exactly like an id that does not exist), and without a session 401. The list of routes is
  * checked against the API description, so a new route cannot be forgotten here.
  */
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { TINY_PNG } from '../../../usecases/applications/test-pdfs';
@@ -53,6 +54,13 @@ const CASES: RouteCase[] = [
   { method: 'POST', route: '/api/v1/applications/{id}/items/{itemId}/documents', url: `/api/v1/applications/${draft.id}/items/passport/documents`, payload: file.payload, headers: file.headers, ownObject: true },
   { method: 'PUT', route: '/api/v1/applications/{id}/documents/{documentId}', url: `/api/v1/applications/${draft.id}/documents/${document.id}`, payload: file.payload, headers: file.headers, ownObject: true },
   { method: 'DELETE', route: '/api/v1/applications/{id}/documents/{documentId}', url: `/api/v1/applications/${draft.id}/documents/${document.id}`, ownObject: true },
+  {
+    method: 'POST',
+    route: '/api/v1/applications/{id}/document-requests/{requestId}/answer',
+    url: `/api/v1/applications/${draft.id}/document-requests/${randomUUID()}/answer`,
+    ownObject: true,
+  },
+  { method: 'POST', route: '/api/v1/applications/{id}/corrections', url: `/api/v1/applications/${draft.id}/corrections`, payload: { answers: { marriedOrHasChildren: true } }, ownObject: true },
   { method: 'GET', route: '/api/v1/applications/{id}/documents/{documentId}/content', url: `/api/v1/applications/${draft.id}/documents/${document.id}/content`, ownObject: true },
 ];
 

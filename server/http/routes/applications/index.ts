@@ -17,6 +17,8 @@ import { IDEMPOTENCY_KEY_HEADER } from '../../../../contract/applications';
 import { DEFAULT_UPLOAD_LIMITS, todayOf, type ApplicationsContext, type Caller, type UploadLimits } from '../../../usecases/applications/context';
 import type { IncomingFile } from '../../../usecases/applications/document-intake';
 import { attachmentHeader } from '../../../usecases/applications/filenames';
+import { answerDocumentRequest } from '../../../usecases/applications/answer-document-request';
+import { correctDetails } from '../../../usecases/applications/correct-details';
 import { createApplication } from '../../../usecases/applications/create-application';
 import { getApplication } from '../../../usecases/applications/get-application';
 import { listApplications } from '../../../usecases/applications/list-applications';
@@ -29,6 +31,8 @@ import { updateApplication } from '../../../usecases/applications/update-applica
 import { uploadDocument } from '../../../usecases/applications/upload-document';
 import { withdrawApplication } from '../../../usecases/applications/withdraw-application';
 import {
+  answerDocumentRequestSchema,
+  correctDetailsSchema,
   createApplicationSchema,
   getApplicationSchema,
   listApplicationsSchema,
@@ -90,7 +94,8 @@ export function registerApplicationRoutes(app: App, deps: ApplicationRouteDeps):
 
   app.get('/api/v1/applications/:id', { config: { access: APPLICANT }, schema: getApplicationSchema }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    return getApplication(ctx, caller(request), request.params.id);
+    reply.header('vary', 'accept-language');
+    return getApplication(ctx, caller(request), request.params.id, requestLocale(request));
   });
 
   app.patch('/api/v1/applications/:id', { config: { access: APPLICANT }, schema: updateApplicationSchema }, async (request) =>
@@ -108,6 +113,24 @@ export function registerApplicationRoutes(app: App, deps: ApplicationRouteDeps):
 
   app.post('/api/v1/applications/:id/withdraw', { config: { access: APPLICANT }, schema: withdrawApplicationSchema }, async (request) =>
     withdrawApplication(ctx, caller(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/applications/:id/document-requests/:requestId/answer',
+    { config: { access: APPLICANT }, schema: answerDocumentRequestSchema },
+    async (request, reply) => {
+      const { application, replayed } = await answerDocumentRequest(ctx, caller(request), {
+        applicationId: request.params.id,
+        requestId: request.params.requestId,
+        locale: requestLocale(request),
+      });
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return application;
+    },
+  );
+
+  app.post('/api/v1/applications/:id/corrections', { config: { access: APPLICANT }, schema: correctDetailsSchema }, async (request) =>
+    correctDetails(ctx, caller(request), { ...request.body, applicationId: request.params.id, locale: requestLocale(request) }),
   );
 
   app.delete('/api/v1/applications/:id/documents/:documentId', { config: { access: APPLICANT }, schema: removeDocumentSchema }, async (request, reply) => {

@@ -4,8 +4,10 @@ import { Type } from 'typebox';
 import { COMMON_ERRORS, ProblemSchema } from '../../../../contract/problem';
 import {
   ApplicationListSchema,
+  AnswerDocumentRequestParamsSchema,
   ApplicationSchema,
   CardTypeListSchema,
+  CorrectDetailsBodySchema,
   CreateApplicationBodySchema,
   DocumentSchema,
   IdempotencyHeadersSchema,
@@ -95,7 +97,9 @@ export const withdrawApplicationSchema = {
 export const uploadDocumentSchema = {
   tags: TAGS,
   summary: 'Send a document for a checklist item (before filing, or added after filing and kept in the history).',
-  description: UPLOAD_DESCRIPTION,
+  description:
+    `${UPLOAD_DESCRIPTION} After filing the document is kept for good (\`addedAfterFiling\`, an \`addDocument\` history row); for an item ` +
+    'the préfecture asked for in the open request, the item’s file limit counts only the files sent since the request.',
   consumes: ['multipart/form-data'],
   headers: CSRF_HEADERS,
   params: ItemParams,
@@ -129,4 +133,32 @@ export const readDocumentSchema = {
     200: Type.Unsafe<Readable>({ type: 'string', format: 'binary', description: 'The file, with `Content-Disposition: attachment`.' }),
     ...SIGNED_IN_ERRORS,
   },
+};
+
+export const answerDocumentRequestSchema = {
+  tags: TAGS,
+  summary: 'Answer the préfecture’s request for documents, once a new file is sent for every requested item.',
+  description:
+    'Send the files first (POST …/items/:itemId/documents, one or more per requested item), then this. The application goes back to ' +
+    '`submitted`; the filing date, the in-time status and the right to an attestation de prolongation are kept [R-20, CESEDA R.431-11]. ' +
+    'An answer after the due date is still taken and flagged `late` in the history. Returns the same body as GET /api/v1/applications/:id. ' +
+    'Repeating the call once answered returns the same body (`Idempotent-Replayed: true`). Refused with `document_request_items_missing` ' +
+    '(409, `errors` name the items without a new file), `document_request_already_answered` (an earlier request), ' +
+    '`document_request_not_open` (the application is no longer waiting for it); 404 `document_request_not_found`.',
+  headers: CSRF_HEADERS,
+  params: AnswerDocumentRequestParamsSchema,
+  response: { 200: ApplicationSchema, 409: ProblemSchema, ...SIGNED_IN_ERRORS },
+};
+
+export const correctDetailsSchema = {
+  tags: TAGS,
+  summary: 'Correct my details (answers to the situation questions) after filing; recorded in the history, old → new.',
+  description:
+    'Allowed while the application is open (submitted, documents requested, complete). The answers given replace those of the same ' +
+    'questions; the history row lists each field changed with its old and new value and the day. Refused with `application_correction_empty` ' +
+    '(nothing differs), `application_correction_draft` (a draft is changed with PATCH), `application_closed` (decided or withdrawn).',
+  headers: CSRF_HEADERS,
+  params: ApplicationParams,
+  body: CorrectDetailsBodySchema,
+  response: { 200: ApplicationSchema, 409: ProblemSchema, ...SIGNED_IN_ERRORS },
 };

@@ -154,3 +154,24 @@ export function filesUnder(dir: string): string[] {
     .filter((entry) => fs.statSync(path.join(dir, entry)).isFile())
     .sort();
 }
+
+// ——— The préfecture's side (no agent route yet) ———
+
+/**
+ * Opens a request for documents on a filed application as an agent would (the use case itself:
+ * the back office has no route yet). Dates follow the test clock.
+ */
+export async function openDocumentRequest(
+  ctx: ApplicationsTestContext,
+  applicationId: string,
+  options: { items: readonly string[]; dueOn: string },
+): Promise<{ id: string; dueOn: string; items: string[] }> {
+  const { requestDocuments } = await import('../../../usecases/applications/request-documents');
+  const { createLocalFileStorage } = await import('../../../adapters/storage/local');
+  const { DEFAULT_UPLOAD_LIMITS } = await import('../../../usecases/applications/context');
+  const request = await requestDocuments(
+    { db: ctx.db, now: () => ctx.clock.now, storage: createLocalFileStorage(path.join(ctx.dataDir, 'files')), limits: DEFAULT_UPLOAD_LIMITS },
+    { applicationId, items: options.items, dueOn: options.dueOn },
+  );
+  return { id: request.id, dueOn: request.dueOn, items: request.items };
+}
