@@ -36,6 +36,10 @@ import { registerDevRoutes } from './routes/dev/index';
 import { registerVlsTsRoutes } from './routes/vls-ts/index';
 import { registerPermitRoutes } from './routes/permits/index';
 import { registerApplicationRoutes } from './routes/applications/index';
+import { registerAttestationRoutes } from './routes/attestations/index';
+import { registerVerifyRoutes } from './routes/verify/index';
+import { registerWellKnownRoutes } from './routes/well-known/index';
+import { keysOf } from '../usecases/attestations/context';
 
 export interface AppDeps {
   env: Env;
@@ -163,6 +167,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         { name: 'vls-ts', description: 'Recording and validating a long-stay visa (VLS-TS)' },
         { name: 'permits', description: "The applicant's residence documents" },
         { name: 'applications', description: 'Card applications, supporting documents, submission' },
+        { name: 'attestations', description: "The holder's signed attestations (PDF) and share codes" },
+        { name: 'verify', description: 'Public verification of attestations and share codes; published keys' },
       ],
     },
   });
@@ -220,7 +226,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAuthRoutes(app, { db: database.db, env });
   registerMeRoutes(app, { db: database.db, env });
   registerDevRoutes(app, { db: database.db, env });
-  registerVlsTsRoutes(app, { db: database.db, now: deps.now });
+  const keys = keysOf(env);
+  registerVlsTsRoutes(app, { db: database.db, now: deps.now, keys });
   registerPermitRoutes(app, { db: database.db, now: deps.now });
   registerApplicationRoutes(app, {
     db: database.db,
@@ -228,6 +235,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     now: deps.now,
     limits: { maxFileBytes: env.uploadMaxFileBytes, maxApplicationBytes: env.uploadMaxApplicationBytes },
   });
+  const now = deps.now ?? (() => new Date());
+  registerAttestationRoutes(app, { db: database.db, now, keys, publicUrl: env.publicUrl });
+  registerVerifyRoutes(app, { db: database.db, now, keys });
+  registerWellKnownRoutes(app, { keys });
 
   return app;
 }

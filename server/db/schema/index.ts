@@ -3,3 +3,4 @@ export * from './users';
 export * from './accounts';
 export * from './applications';
 export * from './profiles';
+export * from './attestations';
