@@ -40,6 +40,8 @@ export interface Env {
   s3: S3Env | undefined;
   /** Bearer token guarding /metrics; never logged. */
   metricsToken: string | undefined;
+  /** Attestation signing (server/adapters/signing/keyring.ts); secrets, never logged. */
+  attestation: { signingKey: string | undefined; keyId: string | undefined; retiredPublicKeys: string | undefined };
 }
 
 export interface OidcEnv {
@@ -185,6 +187,10 @@ export function loadEnv(source: Source = process.env, cwd: string = process.cwd(
   if (uploadMaxApplicationBytes < uploadMaxFileBytes) {
     throw new ConfigError('UPLOAD_MAX_APPLICATION_BYTES', `must be at least UPLOAD_MAX_FILE_BYTES (${uploadMaxFileBytes})`);
   }
+  const attestationSigningKey = read(source, 'ATTESTATION_SIGNING_KEY');
+  if (!attestationSigningKey && databaseMode === 'postgres' && nodeEnv === 'production') {
+    throw new ConfigError('ATTESTATION_SIGNING_KEY', 'is required in production with DATABASE_URL (an Ed25519 PKCS#8 private key, PEM or base64)');
+  }
   if (demoData && databaseMode === 'postgres') {
     throw new ConfigError('DEMO_DATA', 'is only allowed with the embedded database (unset DATABASE_URL)');
   }
@@ -213,6 +219,11 @@ export function loadEnv(source: Source = process.env, cwd: string = process.cwd(
     sessionIdleMinutes,
     sessionMaxHours,
     oidc: oidcEnv(source),
+    attestation: {
+      signingKey: attestationSigningKey,
+      keyId: read(source, 'ATTESTATION_KEY_ID'),
+      retiredPublicKeys: read(source, 'ATTESTATION_RETIRED_PUBLIC_KEYS'),
+    },
   };
 }
 
@@ -249,5 +260,8 @@ export const ENV_DOCS: ReadonlyArray<{ name: string; default: string; meaning: s
   { name: 'OIDC_CLIENT_ID', default: '(unset)', meaning: 'Client id registered with the provider; required with `OIDC_ISSUER`. Redirect URI: `$PUBLIC_URL/api/v1/auth/oidc/callback`.' },
   { name: 'OIDC_CLIENT_SECRET', default: '(unset)', meaning: 'Client secret registered with the provider; required with `OIDC_ISSUER`.' },
   { name: 'OIDC_SCOPES', default: 'openid email profile', meaning: 'Scopes requested (space-separated, must include openid; the provider must return a verified email).' },
+  { name: 'ATTESTATION_SIGNING_KEY', default: '(unset)', meaning: 'Ed25519 private key (PKCS#8 PEM or base64 DER) that signs attestations; required in production with `DATABASE_URL`. Unset: a key generated once into `DATA_DIR/keys/`. Never logged.' },
+  { name: 'ATTESTATION_KEY_ID', default: 'k1', meaning: 'Key id of `ATTESTATION_SIGNING_KEY`, printed in every payload and published at `/.well-known/sejour-keys.json`; change it when rotating the key.' },
+  { name: 'ATTESTATION_RETIRED_PUBLIC_KEYS', default: '(unset)', meaning: 'Public keys of former signing keys, `kid=base64 SPKI DER` comma-separated (also `DATA_DIR/keys/retired/<kid>.pub.pem`): still published, so older attestations stay verifiable.' },
   { name: 'NODE_ENV', default: 'development', meaning: 'development, production or test.' },
 ];

@@ -41,6 +41,10 @@ import { registerPermitRoutes } from './routes/permits/index';
 import { registerApplicationRoutes } from './routes/applications/index';
 import type { FileStorage } from '../adapters/storage/file-storage';
 import { createFileStorage } from '../adapters/storage/index';
+import { registerAttestationRoutes } from './routes/attestations/index';
+import { registerVerifyRoutes } from './routes/verify/index';
+import { registerWellKnownRoutes } from './routes/well-known/index';
+import { keysOf } from '../usecases/attestations/context';
 
 export interface AppDeps {
   env: Env;
@@ -170,6 +174,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         { name: 'vls-ts', description: 'Recording and validating a long-stay visa (VLS-TS)' },
         { name: 'permits', description: "The applicant's residence documents" },
         { name: 'applications', description: 'Card applications, supporting documents, submission' },
+        { name: 'attestations', description: "The holder's signed attestations (PDF) and share codes" },
+        { name: 'verify', description: 'Public verification of attestations and share codes; published keys' },
       ],
     },
   });
@@ -230,7 +236,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerStaffRoutes(app, { db: database.db });
   registerDirectoryRoutes(app, { db: database.db, now: deps.now });
   registerDevRoutes(app, { db: database.db, env });
-  registerVlsTsRoutes(app, { db: database.db, now: deps.now });
+  const keys = keysOf(env);
+  registerVlsTsRoutes(app, { db: database.db, now: deps.now, keys });
   registerPermitRoutes(app, { db: database.db, now: deps.now });
   registerApplicationRoutes(app, {
     db: database.db,
@@ -239,6 +246,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     storage: deps.storage ?? createFileStorage(env),
     limits: { maxFileBytes: env.uploadMaxFileBytes, maxApplicationBytes: env.uploadMaxApplicationBytes },
   });
+  const now = deps.now ?? (() => new Date());
+  registerAttestationRoutes(app, { db: database.db, now, keys, publicUrl: env.publicUrl });
+  registerVerifyRoutes(app, { db: database.db, now, keys });
+  registerWellKnownRoutes(app, { keys });
 
   return app;
 }

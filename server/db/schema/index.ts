@@ -6,3 +6,4 @@ export * from './profiles';
 export * from './second-factors';
 export * from './audit';
 export * from './directory';
+export * from './attestations';

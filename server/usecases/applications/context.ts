@@ -2,6 +2,7 @@
 import type { Db } from '../../db/client';
 import type { FileStorage } from '../../adapters/storage/file-storage';
 import type { Viewer } from '../../policies/applications';
+import type { Keyring } from '../../adapters/signing/keyring';
 import { todayInParis } from '../../../domain/deadlines/index';
 
 export interface UploadLimits {
@@ -19,6 +20,8 @@ export interface ApplicationsContext {
   now: () => Date;
   storage: FileStorage;
   limits: UploadLimits;
+  /** Attestation signing keys (server/usecases/attestations/context.ts `keysOf`); needed to submit. */
+  keys?: () => Keyring;
 }
 
 /** The signed-in caller (`request.user`). */

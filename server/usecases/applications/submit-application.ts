@@ -19,7 +19,9 @@ import { todayOf, type ApplicationsContext, type Caller } from './context';
 import { applicationDetail } from './get-application';
 import { appendHistory, refusalToError } from './history';
 import { countsByItem } from './present';
-import { activeDocuments, isUniqueViolation, loadOwnApplication } from './queries';
+import { issueFilingReceipt } from '../attestations/acts';
+import { requireProfile } from '../attestations/issue-attestation';
+import { activeDocuments, foreignerNumberOf, isUniqueViolation, loadOwnApplication, prefectureById } from './queries';
 import { drawReference } from './references';
 
 const REFERENCE_ATTEMPTS = 5;
@@ -51,6 +53,8 @@ export async function submitApplication(
         .from(applications)
         .where(and(eq(applications.userId, caller.id), eq(applications.submitIdempotencyKey, input.idempotencyKey), ne(applications.id, application.id)));
       if (reused) throw new AppError(422, 'idempotency_key_reused');
+      // The attestation de dépôt prints the holder's identity: none, no filing.
+      await requireProfile(tx, application.userId);
 
       const [permit] = await tx.select().from(permits).where(eq(permits.id, application.permitId));
       const entry = catalogueEntry(application.cardType);
@@ -116,6 +120,18 @@ export async function submitApplication(
           consequences: filed.filing.consequences.map((consequence) => consequence.code),
           documents: documents.length,
         },
+      });
+      // The attestation de dépôt (acknowledgement of receipt) is issued with the filing itself.
+      await issueFilingReceipt(tx, ctx, {
+        userId: application.userId,
+        applicationId: application.id,
+        prefectureId: application.prefectureId,
+        departement: (await prefectureById(tx, application.prefectureId)).departementCode,
+        reference,
+        cardType: application.cardType,
+        filedOn: filed.filedOn,
+        foreignerNumber: permit.foreignerNumber ?? (await foreignerNumberOf(tx, application.userId)) ?? null,
+        permit,
       });
       return { application: await applicationDetail(ctx, tx, updated), replayed: false };
     });

@@ -13,12 +13,14 @@ import { decideVlsTsValidation, normaliseTaxStampNumber } from '../../../domain/
 import { todayOf, type ApplicationsContext, type Caller } from '../applications/context';
 import { presentPermit } from '../applications/present';
 import { foreignerNumberOf, isUniqueViolation, loadOwnPermit, prefectureOf } from '../applications/queries';
+import { issueVlsTsValidation } from '../attestations/acts';
+import { requireProfile } from '../attestations/issue-attestation';
 import { drawForeignerNumber, isForeignerNumberKnown } from './foreigner-numbers';
 
 const NUMBER_ATTEMPTS = 10;
 
 export async function validateVlsTs(
-  ctx: Pick<ApplicationsContext, 'db' | 'now'>,
+  ctx: Pick<ApplicationsContext, 'db' | 'now' | 'keys'>,
   caller: Caller,
   input: ValidateVlsTsBody & { permitId: string },
 ): Promise<VlsTsValidationBody> {
@@ -32,7 +34,9 @@ export async function validateVlsTs(
       const permit = await loadOwnPermit(tx, caller, locked?.id ?? input.permitId);
       if (permit.kind !== 'vls_ts' || !permit.enteredFranceOn) throw new AppError(409, 'permit_not_vls_ts');
       if (permit.validatedOn) throw new AppError(409, 'vls_ts_already_validated', { validatedOn: permit.validatedOn });
-      await prefectureOf(tx, input.address.departement);
+      const prefecture = await prefectureOf(tx, input.address.departement);
+      // The validation attestation prints the holder's identity: none, no validation.
+      await requireProfile(tx, caller.id);
 
       const decision = decideVlsTsValidation(
         { kind: 'vls_ts', cardType: permit.cardType, validFrom: permit.validFromOn, validUntil: permit.validUntilOn, enteredFranceOn: permit.enteredFranceOn },
@@ -79,6 +83,13 @@ export async function validateVlsTs(
         .where(eq(permits.id, permit.id))
         .returning();
       if (!updated) throw new Error('permit update failed');
+      await issueVlsTsValidation(tx, ctx, {
+        userId: caller.id,
+        prefectureId: prefecture.id,
+        validatedOn: today,
+        foreignerNumber: validation.foreignerNumber,
+        permit: updated,
+      });
       return {
         permit: presentPermit(updated, validation, today),
         foreignerNumber: validation.foreignerNumber,

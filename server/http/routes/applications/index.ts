@@ -11,6 +11,7 @@ import type { App } from '../../app';
 import type { Db } from '../../../db/client';
 import type { Env } from '../../../env';
 import { AppError, requestLocale } from '../../problem';
+import { keysOf } from '../../../usecases/attestations/context';
 import { createLocalFileStorage } from '../../../adapters/storage/local';
 import type { FileStorage } from '../../../adapters/storage/file-storage';
 import { IDEMPOTENCY_KEY_HEADER } from '../../../../contract/applications';
@@ -48,7 +49,7 @@ import {
 
 export interface ApplicationRouteDeps {
   db: Db;
-  env: Pick<Env, 'dataDir'>;
+  env: Pick<Env, 'dataDir' | 'attestation'>;
   /** The clock (tests fix it); legal "today" is derived from it in Europe/Paris. */
   now?: (() => Date) | undefined;
   /** Where documents go; default: the local folder `DATA_DIR/files`. */
@@ -74,6 +75,7 @@ export function registerApplicationRoutes(app: App, deps: ApplicationRouteDeps):
     db: deps.db,
     now: deps.now ?? (() => new Date()),
     storage: deps.storage ?? createLocalFileStorage(path.join(deps.env.dataDir, 'files')),
+    keys: keysOf(deps.env),
     limits,
   };
 

@@ -80,7 +80,7 @@ export const submitApplicationSchema = {
     'Send an `Idempotency-Key` (e.g. a UUID drawn when the page is shown): repeating the request with it — a double click, a retry after a ' +
     'network error — returns the same filed application and reference (`Idempotent-Replayed: true`). Refused with `documents_missing` or ' +
     '`application_questions_unanswered` (409, `errors` name them), `application_too_early`, `application_already_submitted` (another key), ' +
-    '`idempotency_key_reused` (422, the key filed another application).',
+    '`idempotency_key_reused` (422, the key filed another application); `identity_missing` (422, no applicant profile: the attestation de dépôt issued with the filing prints it).',
   headers: IdempotencyHeadersSchema,
   params: ApplicationParams,
   response: { 200: ApplicationSchema, 409: ProblemSchema, 422: ProblemSchema, ...SIGNED_IN_ERRORS },

@@ -15,6 +15,7 @@ import type { Db } from '../../../db/client';
 import { createTestDatabase, type TestDatabase } from '../../../../test/db';
 import { Browser, createUser, type TestUser } from '../../../../test/accounts';
 import type { UserRole } from '../../../db/schema/users';
+import { applicantProfiles } from '../../../db/schema/profiles';
 
 export interface Clock {
   now: Date;
@@ -57,8 +58,25 @@ export interface Applicant {
   browser: Browser;
 }
 
-export async function signedIn(ctx: ApplicationsTestContext, role: UserRole = 'applicant'): Promise<Applicant> {
+/** The applicant's identity (printed on attestations; submission and VLS-TS validation need it). */
+export async function createProfile(db: Db, userId: string, overrides: Partial<typeof applicantProfiles.$inferInsert> = {}): Promise<void> {
+  const now = new Date('2026-01-01T00:00:00Z');
+  await db.insert(applicantProfiles).values({
+    userId,
+    surname: 'Lefèvre-Núñez',
+    givenNames: 'Zoë Anaïs',
+    birthDate: '1994-03-15',
+    nationality: 'COL',
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  });
+}
+
+/** A signed-in user; applicants get an identity unless `profile: false`. */
+export async function signedIn(ctx: ApplicationsTestContext, role: UserRole = 'applicant', options: { profile?: boolean } = {}): Promise<Applicant> {
   const user = await createUser(ctx.db, { role });
+  if (role === 'applicant' && options.profile !== false) await createProfile(ctx.db, user.id);
   const browser = new Browser(ctx.app);
   const response = await browser.signIn(user.email, user.password);
   expect(response.statusCode).toBe(200);

@@ -1,4 +1,5 @@
 /** /api/v1/vls-ts: record the VLS-TS one entered France with, and validate it online [R-01]. */
+import type { Keyring } from '../../../adapters/signing/keyring';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App } from '../../app';
@@ -19,8 +20,8 @@ function caller(request: FastifyRequest): Caller {
   return request.user;
 }
 
-export function registerVlsTsRoutes(app: App, deps: { db: Db; now?: (() => Date) | undefined }): void {
-  const ctx = { db: deps.db, now: deps.now ?? (() => new Date()) };
+export function registerVlsTsRoutes(app: App, deps: { db: Db; now?: (() => Date) | undefined; keys?: () => Keyring }): void {
+  const ctx = { db: deps.db, now: deps.now ?? (() => new Date()), keys: deps.keys };
 
   app.post(
     '/api/v1/vls-ts',
@@ -50,7 +51,7 @@ export function registerVlsTsRoutes(app: App, deps: { db: Db; now?: (() => Date)
           '`vls_ts_already_validated`, `tax_stamp_already_used`.',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
         body: ValidateVlsTsBodySchema,
-        response: { 200: VlsTsValidationSchema, 409: ProblemSchema, ...SIGNED_IN_ERRORS },
+        response: { 200: VlsTsValidationSchema, 409: ProblemSchema, 422: ProblemSchema, ...SIGNED_IN_ERRORS },
       },
     },
     async (request) => validateVlsTs(ctx, caller(request), { ...request.body, permitId: request.params.id }),
