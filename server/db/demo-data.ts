@@ -8,7 +8,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from './client';
-import { prefectures, totpSecrets, userPrefectures, users, type UserRole } from './schema/index';
+import { applicantProfiles, prefectures, totpSecrets, userPrefectures, users, type UserRole } from './schema/index';
 import { hashPassword, verifyPassword } from '../adapters/password';
 import { newTotpSecret } from '../adapters/totp';
 
@@ -73,6 +73,7 @@ export async function ensureDemoAccounts(db: Db, dataDir: string): Promise<DemoA
         .onConflictDoUpdate({ target: users.email, set: { passwordHash } })
         .returning({ id: users.id });
       if (user && account.totpSecret) await ensureDemoSecondFactor(tx, user.id, account.totpSecret);
+      if (user && account.role === 'applicant') await ensureDemoProfile(tx, user.id);
       if (!user || account.departements.length === 0) return;
       const prefectureRows = await tx
         .select({ id: prefectures.id })
@@ -98,4 +99,26 @@ async function ensureDemoSecondFactor(db: Db, userId: string, secret: string): P
     .insert(totpSecrets)
     .values({ userId, secret, confirmedAt: now, createdAt: now })
     .onConflictDoUpdate({ target: totpSecrets.userId, set: { secret, confirmedAt: now } });
+}
+
+/** The demo applicant has an identity and an address, so that filing and attestations work at once. */
+async function ensureDemoProfile(db: Db, userId: string): Promise<void> {
+  const now = new Date();
+  await db
+    .insert(applicantProfiles)
+    .values({
+      userId,
+      surname: 'DIALLO',
+      givenNames: 'Amina',
+      birthDate: '1996-04-12',
+      birthPlace: 'Dakar, Sénégal',
+      nationality: 'SEN',
+      addressLine1: '12 rue de la République',
+      postalCode: '69002',
+      city: 'Lyon',
+      departementCode: '69',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing();
 }
