@@ -36,6 +36,8 @@ import { registerDevRoutes } from './routes/dev/index';
 import { registerVlsTsRoutes } from './routes/vls-ts/index';
 import { registerPermitRoutes } from './routes/permits/index';
 import { registerApplicationRoutes } from './routes/applications/index';
+import { registerProfileRoutes } from './routes/profile/index';
+import { registerOverviewRoutes } from './routes/overview/index';
 
 export interface AppDeps {
   env: Env;
@@ -163,6 +165,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         { name: 'vls-ts', description: 'Recording and validating a long-stay visa (VLS-TS)' },
         { name: 'permits', description: "The applicant's residence documents" },
         { name: 'applications', description: 'Card applications, supporting documents, submission' },
+        { name: 'profile', description: "The applicant's identity and address, and their change log" },
+        { name: 'overview', description: 'The personal space at a glance: coverage today, next deadline, applications, requests' },
       ],
     },
   });
@@ -222,6 +226,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerDevRoutes(app, { db: database.db, env });
   registerVlsTsRoutes(app, { db: database.db, now: deps.now });
   registerPermitRoutes(app, { db: database.db, now: deps.now });
+  registerProfileRoutes(app, { db: database.db, now: deps.now });
+  registerOverviewRoutes(app, { db: database.db, now: deps.now });
   registerApplicationRoutes(app, {
     db: database.db,
     env,

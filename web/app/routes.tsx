@@ -57,6 +57,10 @@ export const routes: RouteObject[] = [
             path: 'espace',
             lazy: async () => ({ Component: (await import('../features/account/personal-space-page')).PersonalSpacePage }),
           },
+          {
+            path: 'espace/profil',
+            lazy: async () => ({ Component: (await import('../features/profile/profile-page')).ProfilePage }),
+          },
           // Development: the emails waiting in the outbox (the API exists only in embedded mode).
           {
             path: 'dev/mailbox',
