@@ -45,6 +45,8 @@ import { registerAttestationRoutes } from './routes/attestations/index';
 import { registerVerifyRoutes } from './routes/verify/index';
 import { registerWellKnownRoutes } from './routes/well-known/index';
 import { keysOf } from '../usecases/attestations/context';
+import { registerProfileRoutes } from './routes/profile/index';
+import { registerOverviewRoutes } from './routes/overview/index';
 
 export interface AppDeps {
   env: Env;
@@ -176,6 +178,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         { name: 'applications', description: 'Card applications, supporting documents, submission' },
         { name: 'attestations', description: "The holder's signed attestations (PDF) and share codes" },
         { name: 'verify', description: 'Public verification of attestations and share codes; published keys' },
+        { name: 'profile', description: "The applicant's identity and address, and their change log" },
+        { name: 'overview', description: 'The personal space at a glance: coverage today, next deadline, applications, requests' },
       ],
     },
   });
@@ -239,6 +243,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const keys = keysOf(env);
   registerVlsTsRoutes(app, { db: database.db, now: deps.now, keys });
   registerPermitRoutes(app, { db: database.db, now: deps.now });
+  registerProfileRoutes(app, { db: database.db, now: deps.now });
+  registerOverviewRoutes(app, { db: database.db, now: deps.now });
   registerApplicationRoutes(app, {
     db: database.db,
     env,

@@ -66,6 +66,10 @@ export const routes: RouteObject[] = [
             path: 'prefectures/:code',
             lazy: async () => ({ Component: (await import('../features/directory/prefecture-page')).PrefecturePage }),
           },
+          {
+            path: 'espace/profil',
+            lazy: async () => ({ Component: (await import('../features/profile/profile-page')).ProfilePage }),
+          },
           // Development: the emails waiting in the outbox (the API exists only in embedded mode).
           {
             path: 'dev/mailbox',

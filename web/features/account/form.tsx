@@ -8,10 +8,10 @@
  *     <FormErrorSummary errors={form.errors} fields={{ email: { id, label }, … }} />
  *     <Input … {...form.fieldState('email')} />
  */
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { useCallback, useEffect, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem, type ApiProblem } from '../../api/client';
+import { ErrorSummary } from '../../ui/error-summary';
 
 export interface FormErrors<F extends string = string> {
   title: string;
@@ -96,10 +96,7 @@ export interface SummaryField {
   label: string;
 }
 
-/**
- * The error alert at the top of a form: the problem's title and explanation, and one link per
- * invalid field that moves the focus to it. Takes the focus each time new errors arrive.
- */
+/** The shared error summary (web/ui/error-summary.tsx) for an account form's errors. */
 export function FormErrorSummary<F extends string>({
   errors,
   fields,
@@ -109,59 +106,14 @@ export function FormErrorSummary<F extends string>({
   fields: Partial<Record<F, SummaryField>>;
 }) {
   const { t } = useTranslation('account');
-  const box = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (errors !== undefined) box.current?.focus();
-  }, [errors]);
-
-  const focusField = useCallback((event: MouseEvent<HTMLAnchorElement>, id: string) => {
-    const target = document.getElementById(id);
-    if (target === null) return;
-    event.preventDefault();
-    target.focus();
-    target.scrollIntoView({ block: 'center' });
-  }, []);
-
   if (errors === undefined) return null;
-  const invalid = (Object.keys(errors.fields) as F[]).flatMap((field) => {
+  const items = (Object.keys(errors.fields) as F[]).flatMap((field) => {
     const message = errors.fields[field];
-    return message === undefined ? [] : [{ field, message, target: fields[field] }];
+    if (message === undefined) return [];
+    const target = fields[field];
+    return [{ key: field, message, ...(target === undefined ? {} : { target: { id: target.id, text: t('form.fieldError', { label: target.label, message }) } }) }];
   });
-
-  return (
-    <div ref={box} tabIndex={-1} className="fr-mb-4w">
-      <Alert
-        severity="error"
-        as="h2"
-        role={undefined}
-        title={errors.title}
-        description={
-          <>
-            {errors.detail !== undefined && <p>{errors.detail}</p>}
-            {(invalid.length > 0 || errors.others.length > 0) && (
-              <ul>
-                {invalid.map(({ field, message, target }) => (
-                  <li key={field}>
-                    {target === undefined ? (
-                      message
-                    ) : (
-                      <a href={`#${target.id}`} onClick={(event) => focusField(event, target.id)}>
-                        {t('form.fieldError', { label: target.label, message })}
-                      </a>
-                    )}
-                  </li>
-                ))}
-                {errors.others.map((message) => (
-                  <li key={message}>{message}</li>
-                ))}
-              </ul>
-            )}
-          </>
-        }
-      />
-    </div>
-  );
+  return <ErrorSummary title={errors.title} detail={errors.detail} items={items} others={errors.others} focusKey={errors} />;
 }
 
 /** Minimal check before asking the server, which checks again (`format: email`). */
