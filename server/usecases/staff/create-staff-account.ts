@@ -40,7 +40,7 @@ export async function createStaffAccount(db: Db, input: CreateStaffInput): Promi
       : [];
     const unknown = departements.filter((code) => !prefectureRows.some((p) => p.code === code));
     if (unknown.length > 0) {
-      throw new AppError(400, 'validation_failed', {}, [{ in: 'body', field: 'departements', code: 'departement_unknown', params: { code: unknown.join(', ') } }]);
+      throw new AppError(400, 'validation_failed', {}, [{ in: 'body', field: 'departements', code: 'departement_without_prefecture', params: { code: unknown.join(', ') } }]);
     }
     const [user] = await tx
       .insert(users)

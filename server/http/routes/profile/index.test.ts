@@ -58,7 +58,7 @@ describe('GET /api/v1/me/profile', () => {
   });
 
   it('is empty until the person fills it in', async () => {
-    const applicant = await signedIn(ctx);
+    const applicant = await signedIn(ctx, 'applicant', { profile: false });
     const response = await applicant.browser.get('/api/v1/me/profile');
     expect(response.headers['cache-control']).toBe('no-store');
     expect(ok<ProfileResponse>(response)).toEqual({ profile: null, changesRecorded: false, changes: [], addressDeclarations: [] });
@@ -67,7 +67,7 @@ describe('GET /api/v1/me/profile', () => {
 
 describe('PUT /api/v1/me/profile', () => {
   it('saves identity and address, trimmed, and keeps no log before any filing', async () => {
-    const applicant = await signedIn(ctx);
+    const applicant = await signedIn(ctx, 'applicant', { profile: false });
     const saved = ok<ProfileResponse>(await put(applicant, PROFILE));
     expect(saved.profile).toMatchObject({
       surname: 'Benali',
@@ -84,7 +84,7 @@ describe('PUT /api/v1/me/profile', () => {
   });
 
   it('names each wrong field with a message in the caller’s language, and saves nothing', async () => {
-    const applicant = await signedIn(ctx);
+    const applicant = await signedIn(ctx, 'applicant', { profile: false });
     const body = {
       ...PROFILE,
       nationality: 'ma',
@@ -107,7 +107,7 @@ describe('PUT /api/v1/me/profile', () => {
   });
 
   it('after filing, logs every changed field with old and new values, and a new address is a déclaration de changement d’adresse', async () => {
-    const applicant = await signedIn(ctx);
+    const applicant = await signedIn(ctx, 'applicant', { profile: false });
     ok(await put(applicant, PROFILE));
     const { browser, applicationId, reference } = { ...(await filerAs(applicant)) };
     clock.now = new Date('2026-10-05T09:00:00Z');
@@ -141,7 +141,7 @@ describe('PUT /api/v1/me/profile', () => {
     const first = await filer();
     ok(await put(first, PROFILE));
     ok(await put(first, { ...PROFILE, surname: 'Autre' }));
-    const second = await signedIn(ctx);
+    const second = await signedIn(ctx, 'applicant', { profile: false });
     expect(ok<ProfileResponse>(await second.browser.get('/api/v1/me/profile'))).toEqual({ profile: null, changesRecorded: false, changes: [], addressDeclarations: [] });
     const own = ok<ProfileResponse>(await first.browser.get('/api/v1/me/profile'));
     expect(own.changes.map((c) => c.field)).toEqual(
