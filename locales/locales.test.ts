@@ -158,3 +158,39 @@ describe('translation catalogues', () => {
     });
   });
 });
+
+/**
+ * Keys written twice in one object: JSON.parse keeps the last silently, so a key added by one
+ * change can overwrite another's message (it happened when two branches each added a key).
+ */
+function duplicateKeys(text: string): string[] {
+  const found: string[] = [];
+  const stack: Array<Set<string> | null> = [];
+  const token = /"((?:[^"\\]|\\.)*)"(\s*:)?|[{}[\]]/g;
+  for (let match = token.exec(text); match !== null; match = token.exec(text)) {
+    const [whole, key, colon] = match;
+    if (whole === '{') stack.push(new Set());
+    else if (whole === '[') stack.push(null);
+    else if (whole === '}' || whole === ']') stack.pop();
+    else if (colon !== undefined && key !== undefined) {
+      const keys = stack.at(-1);
+      if (keys?.has(key)) found.push(key);
+      keys?.add(key);
+    }
+  }
+  return found;
+}
+
+describe('catalogue files', () => {
+  it('finds a key written twice', () => {
+    expect(duplicateKeys('{"a": {"b": "x", "c": "y"}, "d": ["a", "a"], "e": {"b": "z", "b": "w"}}')).toEqual(['b']);
+  });
+
+  for (const language of languages) {
+    for (const namespace of namespacesOf(language)) {
+      it(`${language}/${namespace}.json writes no key twice in one object`, () => {
+        expect(duplicateKeys(readFileSync(join(LOCALES_DIR, language, `${namespace}.json`), 'utf8'))).toEqual([]);
+      });
+    }
+  }
+});
