@@ -176,3 +176,9 @@ export type AuthOptionsBody = Static<typeof AuthOptionsSchema>;
 
 export const NoContentSchema = Type.Null({ description: 'Done; no body.' });
 export const RedirectSchema = Type.Null({ description: 'Redirect: see the Location header.' });
+
+/** The request header every state-changing route documents: the anti-CSRF token (ADR 0003). */
+export const CsrfHeadersSchema = Type.Object(
+  { [CSRF_HEADER]: Type.Optional(Type.String({ description: 'Value of the `sejour_csrf` cookie (see GET /api/v1/auth/csrf).' })) },
+  { additionalProperties: true },
+);

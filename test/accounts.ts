@@ -16,8 +16,8 @@ import { createTestApp, type TestContext } from './app';
  * A test app that does not serve the built front end (so account tests do not depend on whether
  * `dist/web` happens to exist).
  */
-export function createAccountsTestApp(overrides: Record<string, string> = {}): Promise<TestContext> {
-  return createTestApp({ WEB_DIST_DIR: `/nonexistent/sejour-web-${randomUUID()}`, ...overrides });
+export function createAccountsTestApp(overrides: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<TestContext> {
+  return createTestApp({ WEB_DIST_DIR: `/nonexistent/sejour-web-${randomUUID()}`, ...overrides }, options);
 }
 
 /** An address no other test uses. */

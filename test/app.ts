@@ -20,10 +20,10 @@ afterAll(async () => {
   }
 });
 
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestApp(overrides: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const env = loadEnv({ NODE_ENV: 'test', RATE_LIMIT_MAX: '100000', DEMO_DATA: 'false', ...overrides });
-  const app = await buildApp({ env, database, logger: false });
+  const app = await buildApp({ env, database, logger: false, ...(options.now ? { now: options.now } : {}) });
   await app.ready();
   const context = { app, database, env };
   created.push(context);

@@ -20,19 +20,24 @@ export interface LocalS3 {
   close: () => Promise<void>;
 }
 
-async function findUploadDirs(root: string): Promise<string[]> {
+/** s3rver's folders of unfinished multipart uploads (`…._S3rver_uploads`), anywhere under `root`. */
+async function uploadFolders(root: string): Promise<string[]> {
   const found: string[] = [];
   async function walk(dir: string): Promise<void> {
     for (const entry of await fsp.readdir(dir, { withFileTypes: true }).catch(() => [])) {
-      const full = path.join(dir, entry.name);
       if (!entry.isDirectory()) continue;
-      if (entry.name.endsWith('._S3rver_uploads')) {
-        for (const upload of await fsp.readdir(full)) found.push(upload);
-      } else await walk(full);
+      const full = path.join(dir, entry.name);
+      if (entry.name.endsWith('._S3rver_uploads')) found.push(full);
+      else await walk(full);
     }
   }
   await walk(root);
   return found;
+}
+
+async function findUploadDirs(root: string): Promise<string[]> {
+  const uploads = await Promise.all((await uploadFolders(root)).map((folder) => fsp.readdir(folder)));
+  return uploads.flat();
 }
 
 export async function startLocalS3(bucket = 'sejour-test'): Promise<LocalS3> {
@@ -42,7 +47,7 @@ export async function startLocalS3(bucket = 'sejour-test'): Promise<LocalS3> {
   middleware.unshift(async (ctx, next) => {
     const c = ctx as { method: string; query: Record<string, string>; status: number; body: unknown };
     if (c.method === 'DELETE' && typeof c.query.uploadId === 'string' && /^[A-Za-z0-9-]+$/.test(c.query.uploadId)) {
-      for (const dir of await findUploadDirParents(directory)) await fsp.rm(path.join(dir, c.query.uploadId), { recursive: true, force: true });
+      for (const dir of await uploadFolders(directory)) await fsp.rm(path.join(dir, c.query.uploadId), { recursive: true, force: true });
       c.status = 204;
       c.body = '';
       return;
@@ -60,18 +65,4 @@ export async function startLocalS3(bucket = 'sejour-test'): Promise<LocalS3> {
       fs.rmSync(directory, { recursive: true, force: true });
     },
   };
-}
-
-async function findUploadDirParents(root: string): Promise<string[]> {
-  const found: string[] = [];
-  async function walk(dir: string): Promise<void> {
-    for (const entry of await fsp.readdir(dir, { withFileTypes: true }).catch(() => [])) {
-      if (!entry.isDirectory()) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.name.endsWith('._S3rver_uploads')) found.push(full);
-      else await walk(full);
-    }
-  }
-  await walk(root);
-  return found;
 }

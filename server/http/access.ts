@@ -6,7 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './problem';
-import type { UserRole } from '../db/schema/users';
+import { STAFF_ROLES, type UserRole } from '../db/schema/users';
 
 export type Access = 'public' | 'internal' | readonly UserRole[];
 
@@ -51,11 +51,10 @@ function internalAllowed(request: FastifyRequest, token: string | undefined): bo
   return LOOPBACK.has(request.ip);
 }
 
-const STAFF_ROLES: readonly UserRole[] = ['agent', 'supervisor', 'admin'];
 
 /** A staff member on a route applicants cannot use: the route shows cases or staff tools. */
 function needsSecondFactor(access: readonly UserRole[], role: UserRole): boolean {
-  return STAFF_ROLES.includes(role) && !access.includes('applicant');
+  return (STAFF_ROLES as readonly UserRole[]).includes(role) && !access.includes('applicant');
 }
 
 export function registerAccessControl(app: FastifyInstance, options: AccessOptions = {}): void {

@@ -8,21 +8,12 @@
  */
 import { char, date, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import type { ActorKind } from '../../../domain/applications/types';
+import { PROFILE_FIELD_NAMES } from '../../../contract/profile';
 import { departements } from './reference';
 import { users } from './users';
 
-export const PROFILE_FIELDS = [
-  'surname',
-  'givenNames',
-  'birthDate',
-  'birthPlace',
-  'nationality',
-  'addressLine1',
-  'addressLine2',
-  'postalCode',
-  'city',
-  'departementCode',
-] as const;
+/** The fields a profile change names: the contract's list, so API and table cannot drift apart. */
+export const PROFILE_FIELDS = PROFILE_FIELD_NAMES;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 export const applicantProfiles = pgTable('applicant_profiles', {

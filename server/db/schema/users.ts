@@ -4,6 +4,9 @@ import { prefectures } from './reference';
 export const USER_ROLES = ['applicant', 'agent', 'supervisor', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
+/** Préfecture staff: never self-registered, second factor required (ADR 0009). */
+export const STAFF_ROLES = ['agent', 'supervisor', 'admin'] as const satisfies readonly UserRole[];
+
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
   /** Stored lower-cased; uniqueness is on this column. */

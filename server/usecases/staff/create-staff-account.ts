@@ -7,12 +7,13 @@
 import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { prefectures, userPrefectures, users, type UserRole } from '../../db/schema/index';
+import type { STAFF_ROLES} from '../../db/schema/index';
+import { prefectures, userPrefectures, users } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
 import { hashPassword } from '../../adapters/password';
 import { normalizeEmail } from '../accounts/secrets';
 
-export type StaffRole = Extract<UserRole, 'agent' | 'supervisor' | 'admin'>;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export interface CreateStaffInput {
   email: string;

@@ -13,14 +13,11 @@ import {
   IdempotencyHeadersSchema,
   UpdateApplicationBodySchema,
 } from '../../../../contract/applications';
+import { CsrfHeadersSchema } from '../../../../contract/accounts';
 
 const TAGS = ['applications'];
 /** 401: not signed in; 403: not an applicant, or the anti-CSRF token is missing or wrong; 404: not one of the caller's. */
 const SIGNED_IN_ERRORS = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, ...COMMON_ERRORS } as const;
-const CSRF_HEADERS = Type.Object(
-  { 'x-csrf-token': Type.Optional(Type.String({ description: 'Value of the `sejour_csrf` cookie.' })) },
-  { additionalProperties: true },
-);
 const ApplicationParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const DocumentParams = Type.Object({ id: Type.String({ format: 'uuid' }), documentId: Type.String({ format: 'uuid' }) });
 const ItemParams = Type.Object({ id: Type.String({ format: 'uuid' }), itemId: Type.String({ pattern: '^[a-z0-9_]{1,64}$', description: 'Checklist item id, e.g. `passport`.' }) });
@@ -46,7 +43,7 @@ export const createApplicationSchema = {
   description:
     'Refused with `application_too_early` (409, with the opening date) before the filing window opens [R-10]; accepted late, the draft’s ' +
     '`filing` then lists the consequences (180 € fee, no attestation de prolongation; entry conditions again after 6 months).',
-  headers: CSRF_HEADERS,
+  headers: CsrfHeadersSchema,
   body: CreateApplicationBodySchema,
   response: { 201: ApplicationSchema, 409: ProblemSchema, ...SIGNED_IN_ERRORS },
 };
@@ -67,7 +64,7 @@ export const getApplicationSchema = {
 export const updateApplicationSchema = {
   tags: TAGS,
   summary: 'Change a draft: card type, département, answers, tax stamp number.',
-  headers: CSRF_HEADERS,
+  headers: CsrfHeadersSchema,
   params: ApplicationParams,
   body: UpdateApplicationBodySchema,
   response: { 200: ApplicationSchema, 409: ProblemSchema, ...SIGNED_IN_ERRORS },
@@ -89,7 +86,7 @@ export const submitApplicationSchema = {
 export const withdrawApplicationSchema = {
   tags: TAGS,
   summary: 'Withdraw a draft or a filed application not yet decided.',
-  headers: CSRF_HEADERS,
+  headers: CsrfHeadersSchema,
   params: ApplicationParams,
   response: { 200: ApplicationSchema, 409: ProblemSchema, ...SIGNED_IN_ERRORS },
 };
@@ -101,7 +98,7 @@ export const uploadDocumentSchema = {
     `${UPLOAD_DESCRIPTION} After filing the document is kept for good (\`addedAfterFiling\`, an \`addDocument\` history row); for an item ` +
     'the préfecture asked for in the open request, the item’s file limit counts only the files sent since the request.',
   consumes: ['multipart/form-data'],
-  headers: CSRF_HEADERS,
+  headers: CsrfHeadersSchema,
   params: ItemParams,
   response: { 201: DocumentSchema, 409: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, ...SIGNED_IN_ERRORS },
 };
@@ -111,7 +108,7 @@ export const replaceDocumentSchema = {
   summary: 'Replace a document of a draft by another file (same checklist item).',
   description: UPLOAD_DESCRIPTION,
   consumes: ['multipart/form-data'],
-  headers: CSRF_HEADERS,
+  headers: CsrfHeadersSchema,
   params: DocumentParams,
   response: { 200: DocumentSchema, 409: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, ...SIGNED_IN_ERRORS },
 };
@@ -119,7 +116,7 @@ export const replaceDocumentSchema = {
 export const removeDocumentSchema = {
   tags: TAGS,
   summary: 'Remove a document from a draft.',
-  headers: CSRF_HEADERS,
+  headers: CsrfHeadersSchema,
   params: DocumentParams,
   response: { 204: NoContent, 409: ProblemSchema, ...SIGNED_IN_ERRORS },
 };
@@ -145,7 +142,7 @@ export const answerDocumentRequestSchema = {
     'Repeating the call once answered returns the same body (`Idempotent-Replayed: true`). Refused with `document_request_items_missing` ' +
     '(409, `errors` name the items without a new file), `document_request_already_answered` (an earlier request), ' +
     '`document_request_not_open` (the application is no longer waiting for it); 404 `document_request_not_found`.',
-  headers: CSRF_HEADERS,
+  headers: CsrfHeadersSchema,
   params: AnswerDocumentRequestParamsSchema,
   response: { 200: ApplicationSchema, 409: ProblemSchema, ...SIGNED_IN_ERRORS },
 };
@@ -157,7 +154,7 @@ export const correctDetailsSchema = {
     'Allowed while the application is open (submitted, documents requested, complete). The answers given replace those of the same ' +
     'questions; the history row lists each field changed with its old and new value and the day. Refused with `application_correction_empty` ' +
     '(nothing differs), `application_correction_draft` (a draft is changed with PATCH), `application_closed` (decided or withdrawn).',
-  headers: CSRF_HEADERS,
+  headers: CsrfHeadersSchema,
   params: ApplicationParams,
   body: CorrectDetailsBodySchema,
   response: { 200: ApplicationSchema, 409: ProblemSchema, ...SIGNED_IN_ERRORS },

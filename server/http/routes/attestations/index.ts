@@ -20,14 +20,11 @@ import { listAttestations } from '../../../usecases/attestations/list-attestatio
 import { renderAttestation } from '../../../usecases/attestations/render-attestation';
 import { createShareCode, listShareCodes, revokeShareCode } from '../../../usecases/share-codes/share-codes';
 import { isLocale } from '../../../i18n/index';
+import { CsrfHeadersSchema } from '../../../../contract/accounts';
 
 const APPLICANT = ['applicant'] as const;
 const TAGS = ['attestations'];
 const SIGNED_IN_ERRORS = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, ...COMMON_ERRORS } as const;
-const CSRF_HEADERS = Type.Object(
-  { 'x-csrf-token': Type.Optional(Type.String({ description: 'Value of the `sejour_csrf` cookie.' })) },
-  { additionalProperties: true },
-);
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 function caller(request: FastifyRequest): Caller {
@@ -86,7 +83,7 @@ export function registerAttestationRoutes(app: App, ctx: AttestationsContext): v
       schema: {
         tags: TAGS,
         summary: 'Create a share code for a purpose (valid 90 days); the code is shown once.',
-        headers: CSRF_HEADERS,
+        headers: CsrfHeadersSchema,
         body: CreateShareCodeBodySchema,
         response: { 201: CreatedShareCodeSchema, ...SIGNED_IN_ERRORS },
       },
@@ -98,7 +95,7 @@ export function registerAttestationRoutes(app: App, ctx: AttestationsContext): v
     '/api/v1/share-codes/:id/revoke',
     {
       config: { access: APPLICANT },
-      schema: { tags: TAGS, summary: 'Revoke one of my share codes (verifiers then get "not found").', headers: CSRF_HEADERS, params: IdParams, response: { 200: ShareCodeSchema, ...SIGNED_IN_ERRORS } },
+      schema: { tags: TAGS, summary: 'Revoke one of my share codes (verifiers then get "not found").', headers: CsrfHeadersSchema, params: IdParams, response: { 200: ShareCodeSchema, ...SIGNED_IN_ERRORS } },
     },
     async (request) => revokeShareCode(ctx, caller(request), request.params.id),
   );

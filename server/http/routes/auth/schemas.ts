@@ -15,17 +15,14 @@ import {
   SignInBodySchema,
   SignInResultSchema,
 } from '../../../../contract/accounts';
+import { CsrfHeadersSchema } from '../../../../contract/accounts';
 
 const TAGS = ['accounts'];
-const CSRF_HEADERS = Type.Object(
-  { 'x-csrf-token': Type.Optional(Type.String({ description: 'Value of the `sejour_csrf` cookie (see GET /api/v1/auth/csrf).' })) },
-  { additionalProperties: true },
-);
 
 export const registerSchema = {
   tags: TAGS,
   summary: 'Create an applicant account; a confirmation link is emailed (the answer is the same if the address already has an account).',
-  headers: CSRF_HEADERS,
+  headers: CsrfHeadersSchema,
   body: RegisterBodySchema,
   response: { 202: AcceptedSchema, 403: ProblemSchema, ...COMMON_ERRORS },
 };
@@ -42,7 +39,7 @@ export const signInSchema = {
   summary: 'Sign in with email and password; sets the `sejour_session` and `sejour_csrf` cookies.',
   description:
     'Repeated failures are slowed, then locked for 15 minutes (429 with Retry-After), per address and per client. The answer never says whether an account uses the address.',
-  headers: CSRF_HEADERS,
+  headers: CsrfHeadersSchema,
   body: SignInBodySchema,
   response: { 200: SignInResultSchema, 401: ProblemSchema, 403: ProblemSchema, ...COMMON_ERRORS },
 };
@@ -50,7 +47,7 @@ export const signInSchema = {
 export const signOutSchema = {
   tags: TAGS,
   summary: "End this browser's session and remove its cookie.",
-  headers: CSRF_HEADERS,
+  headers: CsrfHeadersSchema,
   response: { 204: NoContentSchema, 403: ProblemSchema, ...COMMON_ERRORS },
 };
 

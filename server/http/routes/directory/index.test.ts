@@ -1,27 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
-import { Browser, createUser } from '../../../../test/accounts';
-import { createTestDatabase } from '../../../../test/db';
-import { loadEnv } from '../../../env';
-import { buildApp } from '../../app';
-import { auditEvents, prefectures, userPrefectures } from '../../../db/schema/index';
-import { totpSecrets } from '../../../db/schema/index';
+import { describe, expect, it } from 'vitest';
+import { Browser, createAccountsTestApp, createUser } from '../../../../test/accounts';
+import { auditEvents, prefectures, totpSecrets, userPrefectures } from '../../../db/schema/index';
 import { totpCodeAt } from '../../../adapters/totp';
 
 const clock = new Date('2026-11-26T10:00:05Z');
-const database = await createTestDatabase();
-const app = await buildApp({
-  env: loadEnv({ NODE_ENV: 'test', RATE_LIMIT_MAX: '100000', DEMO_DATA: 'false', WEB_DIST_DIR: '/nonexistent/sejour-web' }),
-  database,
-  logger: false,
-  now: () => clock,
-});
-await app.ready();
+const { app, database } = await createAccountsTestApp({}, { now: () => clock });
 const db = database.db;
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
 
 function expectProblem(response: { statusCode: number; json: () => unknown }, status: number, code: string) {
   expect(response.statusCode).toBe(status);

@@ -13,12 +13,9 @@ import { PostalCodeResultSchema, PostalCodeSchema, PrefecturePageBodySchema, Pre
 import { findByPostalCode } from '../../../usecases/directory/find-by-postal-code';
 import { getPrefecturePage } from '../../../usecases/directory/get-prefecture-page';
 import { updatePrefecturePage } from '../../../usecases/directory/update-prefecture-page';
+import { CsrfHeadersSchema } from '../../../../contract/accounts';
 
 const TAGS = ['directory'];
-const CSRF_HEADERS = Type.Object(
-  { 'x-csrf-token': Type.Optional(Type.String({ description: 'Value of the `sejour_csrf` cookie.' })) },
-  { additionalProperties: true },
-);
 
 export function registerDirectoryRoutes(app: App, deps: { db: Db; now?: (() => Date) | undefined }): void {
   const now = deps.now ?? (() => new Date());
@@ -47,7 +44,7 @@ export function registerDirectoryRoutes(app: App, deps: { db: Db; now?: (() => D
       schema: {
         tags: TAGS,
         summary: "Publish or correct the page of one's préfecture (supervisors of that préfecture; audited).",
-        headers: CSRF_HEADERS,
+        headers: CsrfHeadersSchema,
         params: Type.Object({ departementCode: DepartementCode }),
         body: PrefecturePageBodySchema,
         response: { 200: PrefecturePageSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, ...COMMON_ERRORS },

@@ -10,14 +10,11 @@ import {
   SessionListSchema,
   UpdateMeBodySchema,
 } from '../../../../contract/accounts';
+import { CsrfHeadersSchema } from '../../../../contract/accounts';
 
 const TAGS = ['me'];
 /** 401: not signed in (or the session ended); 403: anti-CSRF token missing or wrong. */
 const SIGNED_IN_ERRORS = { 401: ProblemSchema, 403: ProblemSchema, ...COMMON_ERRORS } as const;
-const CSRF_HEADERS = Type.Object(
-  { 'x-csrf-token': Type.Optional(Type.String({ description: 'Value of the `sejour_csrf` cookie.' })) },
-  { additionalProperties: true },
-);
 
 export const getMeSchema = {
   tags: TAGS,
@@ -28,7 +25,7 @@ export const getMeSchema = {
 export const updateMeSchema = {
   tags: TAGS,
   summary: 'Change display name, phone number or language (of emails and messages).',
-  headers: CSRF_HEADERS,
+  headers: CsrfHeadersSchema,
   body: UpdateMeBodySchema,
   response: { 200: MeSchema, ...SIGNED_IN_ERRORS },
 };
@@ -36,7 +33,7 @@ export const updateMeSchema = {
 export const changeEmailSchema = {
   tags: TAGS,
   summary: 'Ask to use another email address: a link is sent to it, and nothing changes until it is followed.',
-  headers: CSRF_HEADERS,
+  headers: CsrfHeadersSchema,
   body: ChangeEmailBodySchema,
   response: { 202: AcceptedSchema, ...SIGNED_IN_ERRORS },
 };
@@ -44,7 +41,7 @@ export const changeEmailSchema = {
 export const changePasswordSchema = {
   tags: TAGS,
   summary: 'Change the password (the current one is asked again); every other session ends.',
-  headers: CSRF_HEADERS,
+  headers: CsrfHeadersSchema,
   body: ChangePasswordBodySchema,
   response: { 204: NoContentSchema, 409: ProblemSchema, ...SIGNED_IN_ERRORS },
 };
@@ -58,7 +55,7 @@ export const listSessionsSchema = {
 export const endSessionSchema = {
   tags: TAGS,
   summary: 'Sign out one session (another device, or this one).',
-  headers: CSRF_HEADERS,
+  headers: CsrfHeadersSchema,
   params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
   response: { 204: NoContentSchema, 404: ProblemSchema, ...SIGNED_IN_ERRORS },
 };

@@ -1,9 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
-import { Browser, createUser } from '../../../../test/accounts';
-import { createTestDatabase } from '../../../../test/db';
-import { loadEnv } from '../../../env';
-import { buildApp } from '../../app';
+import { describe, expect, it } from 'vitest';
+import { Browser, createAccountsTestApp, createUser } from '../../../../test/accounts';
 import { auditEvents, prefectures, recoveryCodes, userPrefectures, type UserRole } from '../../../db/schema/index';
 import { totpCodeAt } from '../../../adapters/totp';
 
@@ -14,15 +11,8 @@ const now = () => clock;
 function nextTest() {
   clock = new Date(clock.getTime() + 600_000);
 }
-const database = await createTestDatabase();
-const env = loadEnv({ NODE_ENV: 'test', RATE_LIMIT_MAX: '100000', DEMO_DATA: 'false', WEB_DIST_DIR: '/nonexistent/sejour-web' });
-const app = await buildApp({ env, database, logger: false, now });
-await app.ready();
+const { app, database } = await createAccountsTestApp({}, { now });
 const db = database.db;
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
 
 function expectProblem(response: { statusCode: number; headers: Record<string, unknown>; json: () => unknown }, status: number, code: string) {
   expect(response.statusCode).toBe(status);

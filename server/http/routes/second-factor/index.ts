@@ -3,11 +3,10 @@
  * any staff-only route answers them (access.ts). These routes are the exemption.
  */
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import type { App } from '../../app';
 import type { Db } from '../../../db/client';
 import type { Env } from '../../../env';
-import type { UserRole } from '../../../db/schema/index';
+import { STAFF_ROLES, type UserRole } from '../../../db/schema/index';
 import { AppError } from '../../problem';
 import { auditOrigin } from '../../audit-origin';
 import { COMMON_ERRORS, ProblemSchema } from '../../../../contract/problem';
@@ -24,15 +23,12 @@ import { confirmTotpEnrolment } from '../../../usecases/second-factor/confirm-to
 import { getSecondFactorStatus } from '../../../usecases/second-factor/get-second-factor-status';
 import { startTotpEnrolment } from '../../../usecases/second-factor/start-totp-enrolment';
 import { verifySecondFactor } from '../../../usecases/second-factor/verify-second-factor';
+import { CsrfHeadersSchema } from '../../../../contract/accounts';
 
-const STAFF: readonly UserRole[] = ['agent', 'supervisor', 'admin'];
-const CONFIG = { access: STAFF, beforeSecondFactor: true } as const;
+
+const CONFIG = { access: STAFF_ROLES, beforeSecondFactor: true } as const;
 const TAGS = ['second factor'];
 const ERRORS = { 401: ProblemSchema, 403: ProblemSchema, 409: ProblemSchema, ...COMMON_ERRORS } as const;
-const CSRF_HEADERS = Type.Object(
-  { 'x-csrf-token': Type.Optional(Type.String({ description: 'Value of the `sejour_csrf` cookie.' })) },
-  { additionalProperties: true },
-);
 
 function staffSession(request: FastifyRequest): { userId: string; role: UserRole; sessionId: string } {
   if (!request.user || !request.accountSession) throw new AppError(401, 'unauthenticated');
@@ -58,7 +54,7 @@ export function registerSecondFactorRoutes(app: App, deps: { db: Db; env: Env; n
       schema: {
         tags: TAGS,
         summary: 'Start enrolling an authenticator app: a new secret and its QR code (replaces an unconfirmed one).',
-        headers: CSRF_HEADERS,
+        headers: CsrfHeadersSchema,
         response: { 201: TotpEnrolmentSchema, ...ERRORS },
       },
     },
@@ -75,7 +71,7 @@ export function registerSecondFactorRoutes(app: App, deps: { db: Db; env: Env; n
       schema: {
         tags: TAGS,
         summary: "Confirm the enrolment with the app's first code; returns the recovery codes, once.",
-        headers: CSRF_HEADERS,
+        headers: CsrfHeadersSchema,
         body: TotpCodeBodySchema,
         response: { 200: RecoveryCodesSchema, ...ERRORS },
       },
@@ -93,7 +89,7 @@ export function registerSecondFactorRoutes(app: App, deps: { db: Db; env: Env; n
       schema: {
         tags: TAGS,
         summary: 'Pass the second factor for this session with a code from the app or a recovery code.',
-        headers: CSRF_HEADERS,
+        headers: CsrfHeadersSchema,
         body: SecondFactorVerifyBodySchema,
         response: { 200: SecondFactorVerifiedSchema, ...ERRORS },
       },

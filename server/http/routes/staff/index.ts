@@ -6,12 +6,12 @@ import { asc, eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { App } from '../../app';
 import type { Db } from '../../../db/client';
-import { prefectures, userPrefectures, type UserRole } from '../../../db/schema/index';
+import { STAFF_ROLES, prefectures, userPrefectures } from '../../../db/schema/index';
 import { AppError } from '../../problem';
 import { COMMON_ERRORS, ProblemSchema } from '../../../../contract/problem';
 import { listAuditEvents } from '../../../usecases/audit/list-audit-events';
 
-const STAFF: readonly UserRole[] = ['agent', 'supervisor', 'admin'];
+
 
 const AssignmentSchema = Type.Object(
   {
@@ -63,7 +63,7 @@ export function registerStaffRoutes(app: App, deps: { db: Db }): void {
   app.get(
     '/api/v1/staff/prefectures',
     {
-      config: { access: STAFF },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['staff'],
         summary: 'The préfectures the signed-in agent or supervisor works for (second factor required).',
