@@ -13,15 +13,37 @@ import fontkit from '@pdf-lib/fontkit';
 import QRCode from 'qrcode';
 import type { AttestationFacts, AttestationKind } from '../../../domain/attestations/kinds';
 import { translate, type Locale } from '../../i18n/index';
+import { withoutTables } from './font-tables';
 
 const require = createRequire(import.meta.url);
-const FONT = fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
-const FONT_BOLD = fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'));
+const LAYOUT_TABLES = ['GSUB', 'GPOS', 'GDEF'];
+const FONT = withoutTables(fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')), LAYOUT_TABLES);
+const FONT_BOLD = withoutTables(fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')), LAYOUT_TABLES);
 
 /**
- * fontkit parses a font in tens of milliseconds: parse each font once per process and hand pdf-lib
- * the parsed font (each document still makes its own subset of it).
+ * fontkit parses a font in tens of milliseconds, most of a document's rendering time: parsed fonts
+ * are kept in a pool and lent to one document at a time. A parsed font caches its glyph objects
+ * with the code points of their first use, and pdf-lib builds the ToUnicode map (what text
+ * extraction and screen readers read) from them — so a font lent to a document starts with an
+ * empty glyph cache, and no two documents rendering at once share one (they interleave at awaits).
  */
+type ParsedFont = Awaited<ReturnType<typeof fontkit.create>>;
+
+class ParsedFontPool {
+  private readonly free: ParsedFont[] = [];
+  constructor(private readonly bytes: Uint8Array) {}
+  acquire(): ParsedFont {
+    const font = this.free.pop() ?? fontkit.create(this.bytes);
+    (font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
+    return font;
+  }
+  release(font: ParsedFont): void {
+    if (this.free.length < 8) this.free.push(font);
+  }
+}
+
+const REGULAR_FONTS = new ParsedFontPool(FONT);
+const BOLD_FONTS = new ParsedFontPool(FONT_BOLD);
 export const PAYLOAD_KEYWORD_PREFIX = 'sejour-payload:';
 
 export interface RenderInput {
@@ -49,13 +71,32 @@ export function formatLegalDate(iso: string, locale: Locale): string {
 }
 
 /** Greedy line breaking on word widths (each word measured once; kerning across spaces ignored). */
+/**
+ * Word widths at size 1, by font name: measuring shapes the text with fontkit, the most expensive
+ * step of rendering, and the same words come back in every document (widths are plain numbers, so
+ * sharing them across documents is safe, unlike glyph objects). Bounded: cleared when full.
+ */
+const WORD_WIDTHS = new Map<string, number>();
+const WORD_WIDTHS_MAX = 50_000;
+
+function widthOf(font: PDFFont, word: string, size: number): number {
+  const key = `${font.name}\u0000${word}`;
+  let width = WORD_WIDTHS.get(key);
+  if (width === undefined) {
+    width = font.widthOfTextAtSize(word, 1);
+    if (WORD_WIDTHS.size >= WORD_WIDTHS_MAX) WORD_WIDTHS.clear();
+    WORD_WIDTHS.set(key, width);
+  }
+  return width * size;
+}
+
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
-  const space = font.widthOfTextAtSize(' ', size);
+  const space = widthOf(font, ' ', size);
   let line = '';
   let lineWidth = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const wordWidth = font.widthOfTextAtSize(word, size);
+    const wordWidth = widthOf(font, word, size);
     if (!line) {
       line = word;
       lineWidth = wordWidth;
@@ -86,7 +127,7 @@ class Writer {
   text(text: string, options: { size?: number; bold?: boolean; gap?: number; width?: number; color?: [number, number, number] } = {}): void {
     const size = options.size ?? 10;
     const font = options.bold ? this.fonts.bold : this.fonts.regular;
-    for (const line of wrap(text, font, size, options.width ?? this.width)) {
+    for (const line of wrap(text.normalize('NFC'), font, size, options.width ?? this.width)) {
       this.y -= size * 1.35;
       this.page.drawText(line, { x: this.left, y: this.y, size, font, color: options.color ? rgb(...options.color) : rgb(0.1, 0.1, 0.1) });
     }
@@ -118,15 +159,23 @@ function drawQr(page: PDFPage, payload: string, x: number, y: number, size: numb
 }
 
 export async function renderAttestationPdf(input: RenderInput, locale: Locale): Promise<Uint8Array> {
+  const fonts = { regular: REGULAR_FONTS.acquire(), bold: BOLD_FONTS.acquire() };
+  try {
+    return await renderWith(fonts, input, locale);
+  } finally {
+    REGULAR_FONTS.release(fonts.regular);
+    BOLD_FONTS.release(fonts.bold);
+  }
+}
+
+async function renderWith(fonts: { regular: ParsedFont; bold: ParsedFont }, input: RenderInput, locale: Locale): Promise<Uint8Array> {
   const t = (key: string, params?: Record<string, string>) => translate(locale, `attestations:${key}`, params);
   const date = (iso: string) => formatLegalDate(iso, locale);
   const { facts } = input;
 
   const doc = await PDFDocument.create({ updateMetadata: false });
-  // A fresh fontkit font per document: fontkit caches glyph objects with the code points of their
-  // first use, so a font shared across documents gives later documents a wrong ToUnicode map
-  // (text extraction and screen readers read wrong letters).
-  doc.registerFontkit(fontkit);
+  // pdf-lib asks its fontkit to parse the bytes it is given: hand it this document's lent fonts.
+  doc.registerFontkit({ create: (bytes: Uint8Array) => (bytes === FONT ? fonts.regular : fonts.bold) } as unknown as typeof fontkit);
   const regular = await doc.embedFont(FONT, { subset: true });
   const bold = await doc.embedFont(FONT_BOLD, { subset: true });
   const title = t(`kinds.${input.kind}.title`);
@@ -188,7 +237,7 @@ export async function renderAttestationPdf(input: RenderInput, locale: Locale): 
   side.text(t('signature', { keyId: input.keyId }), { size: 8, gap: 6 });
   side.text(t('documentId', { id: input.id }), { size: 8 });
 
-  return doc.save({ useObjectStreams: false });
+  return doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
 }
 
 /** The payload stored in a PDF's keywords, if any (never throws). */
