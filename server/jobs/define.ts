@@ -57,6 +57,11 @@ export interface JobDefinition<S extends TSchema = TSchema> {
   concurrency?: number;
   /** Enqueue this job on a cron schedule (five fields, Europe/Paris), with this payload. */
   schedule?: { cron: string; payload: Static<S> };
+  /**
+   * Also enqueue the scheduled payload when a working runner starts, so that what fell due while
+   * no worker ran is done at once rather than at the next tick (the handler is idempotent).
+   */
+  runAtStart?: boolean;
 }
 
 const NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;

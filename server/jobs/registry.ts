@@ -5,5 +5,6 @@
  */
 import type { JobDefinition } from './define';
 import { accountsPurge } from './jobs/accounts-purge';
+import { attestationsIssueProlongations } from './jobs/attestations-issue-prolongations';
 
-export const JOBS: readonly JobDefinition[] = [accountsPurge];
+export const JOBS: readonly JobDefinition[] = [accountsPurge, attestationsIssueProlongations];

@@ -13,6 +13,7 @@ export const MAIN_NAVIGATION: readonly NavigationItem[] = [
   { to: '/', labelKey: 'nav.home', end: true },
   { to: '/calculer', labelKey: 'nav.calculator' },
   { to: '/prefectures', labelKey: 'nav.directory' },
+  { to: '/verify', labelKey: 'nav.verify' },
 ];
 
 export function isNavigationItemActive(item: NavigationItem, pathname: string): boolean {

@@ -70,6 +70,11 @@ export const routes: RouteObject[] = [
             path: 'espace/profil',
             lazy: async () => ({ Component: (await import('../features/profile/profile-page')).ProfilePage }),
           },
+          // Public verification of attestations (issue 6); the PDFs print this address.
+          {
+            path: 'verify',
+            lazy: async () => ({ Component: (await import('../features/verify/verify-page')).VerifyPage }),
+          },
           // Development: the emails waiting in the outbox (the API exists only in embedded mode).
           {
             path: 'dev/mailbox',

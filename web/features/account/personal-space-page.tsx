@@ -17,6 +17,7 @@ import {
 import { PROCEDURE_PATHS } from '../procedures/paths';
 import { ACCOUNT_PATHS } from './paths';
 import { RequireSession } from './require-session';
+import { ShareCodesPanel } from '../verify/share-codes-panel';
 
 /**
  * The signed-in person's space, at a glance (GET /api/v1/me/overview): what covers them today and
@@ -51,6 +52,7 @@ function PersonalSpace({ name }: { name: string }) {
           <DocumentsSection overview={data} />
           <AddressDeclarationsSection overview={data} />
           <AttestationsSection />
+          <ShareCodesPanel />
         </>
       )}
       <nav aria-labelledby="space-links" className="fr-mt-4w">
