@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clockOf } from './clock';
 import { ConfigError, loadEnv } from './env';
 
 describe(loadEnv.name, () => {
@@ -29,6 +30,8 @@ describe(loadEnv.name, () => {
     [{ S3_BUCKET: 'sejour-docs' }, 'S3_ACCESS_KEY_ID'],
     [{ S3_ENDPOINT: 'http://127.0.0.1:9000' }, 'S3_BUCKET'],
     [{ S3_BUCKET: 'Bad_Bucket', S3_ACCESS_KEY_ID: 'a', S3_SECRET_ACCESS_KEY: 'b' }, 'S3_BUCKET'],
+    [{ CLOCK_START: '2027-03-31' }, 'CLOCK_START'],
+    [{ CLOCK_START: '2027-03-31T09:00:00Z', NODE_ENV: 'production' }, 'CLOCK_START'],
   ])('refuses %o naming %s', (source, variable) => {
     expect(() => loadEnv(source)).toThrowError(ConfigError);
     try {
@@ -37,6 +40,17 @@ describe(loadEnv.name, () => {
       expect((error as ConfigError).variable).toBe(variable);
       expect((error as ConfigError).message).toContain(variable);
     }
+  });
+});
+
+describe(clockOf.name, () => {
+  it('starts at CLOCK_START and runs on at the normal pace; real time without it', () => {
+    const startedAt = Date.now();
+    const clock = clockOf(loadEnv({ CLOCK_START: '2027-03-31T09:00:00+02:00' }), startedAt - 1500);
+    const elapsed = clock().getTime() - Date.parse('2027-03-31T07:00:00Z');
+    expect(elapsed).toBeGreaterThanOrEqual(1500);
+    expect(elapsed).toBeLessThan(60_000);
+    expect(Math.abs(clockOf(loadEnv({}))().getTime() - Date.now())).toBeLessThan(1000);
   });
 });
 

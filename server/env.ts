@@ -42,6 +42,8 @@ export interface Env {
   metricsToken: string | undefined;
   /** Attestation signing (server/adapters/signing/keyring.ts); secrets, never logged. */
   attestation: { signingKey: string | undefined; keyId: string | undefined; retiredPublicKeys: string | undefined };
+  /** Demos and browser tests only: the service's clock starts at this instant (see server/clock.ts). */
+  clockStart: Date | undefined;
 }
 
 export interface OidcEnv {
@@ -128,6 +130,16 @@ function metricsToken(source: Source): string | undefined {
   if (token === undefined) return undefined;
   if (token.length < 24) throw new ConfigError('METRICS_TOKEN', 'must be at least 24 characters');
   return token;
+}
+
+/** `CLOCK_START`: an ISO 8601 instant with its offset; never in production. */
+function clockStart(source: Source, nodeEnv: Env['nodeEnv']): Date | undefined {
+  const text = read(source, 'CLOCK_START');
+  if (text === undefined) return undefined;
+  if (nodeEnv === 'production') throw new ConfigError('CLOCK_START', 'is refused when NODE_ENV=production: legal dates must follow the real calendar');
+  const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) ? new Date(text) : undefined;
+  if (instant === undefined || Number.isNaN(instant.getTime())) throw new ConfigError('CLOCK_START', `must be an instant such as 2027-03-31T09:00:00+02:00, got "${text}"`);
+  return instant;
 }
 
 function s3Env(source: Source): S3Env | undefined {
@@ -224,6 +236,7 @@ export function loadEnv(source: Source = process.env, cwd: string = process.cwd(
       keyId: read(source, 'ATTESTATION_KEY_ID'),
       retiredPublicKeys: read(source, 'ATTESTATION_RETIRED_PUBLIC_KEYS'),
     },
+    clockStart: clockStart(source, nodeEnv),
   };
 }
 
@@ -264,4 +277,9 @@ export const ENV_DOCS: ReadonlyArray<{ name: string; default: string; meaning: s
   { name: 'ATTESTATION_KEY_ID', default: 'k1', meaning: 'Key id of `ATTESTATION_SIGNING_KEY`, printed in every payload and published at `/.well-known/sejour-keys.json`; change it when rotating the key.' },
   { name: 'ATTESTATION_RETIRED_PUBLIC_KEYS', default: '(unset)', meaning: 'Public keys of former signing keys, `kid=base64 SPKI DER` comma-separated (also `DATA_DIR/keys/retired/<kid>.pub.pem`): still published, so older attestations stay verifiable.' },
   { name: 'NODE_ENV', default: 'development', meaning: 'development, production or test.' },
+  {
+    name: 'CLOCK_START',
+    default: '(unset)',
+    meaning: 'Demos, training and browser tests only: the service\'s clock starts at this instant (ISO 8601 with offset) and runs on from there, so reminders, prolongations and deadlines can be shown months ahead. Refused when NODE_ENV=production.',
+  },
 ];

@@ -14,6 +14,7 @@ import { ensureDemoAccounts, type DemoAccount } from './db/demo-data';
 import { buildApp, loggerOptions, type App } from './http/app';
 import { metricsRegistry, registerQueueDepth } from './http/metrics';
 import { startJobRunner, type JobRunner } from './jobs/runner';
+import { clockOf } from './clock';
 
 function fail(message: string): never {
   process.stderr.write(`sejour: ${message}\n`);
@@ -28,6 +29,7 @@ function printBanner(env: Env, demo: DemoAccount[]): void {
     `  Database: ${env.databaseMode === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
     `  Background jobs: ${env.workerMode === 'in-process' ? 'run in this process' : 'run by separate `npm run worker` processes (WORKER_MODE=off)'}`,
   ];
+  if (env.clockStart) lines.push(`  CLOCK_START is set: the service's clock started at ${env.clockStart.toISOString()} (demos and tests only).`);
   if (!fs.existsSync(`${env.webDistDir}/index.html`)) lines.push('  Front end not built: run `npm run build:web`.');
   if (demo.length > 0) {
     lines.push('', '  Demo accounts (embedded database only; passwords are random and kept in DATA_DIR/demo-accounts.json):');
@@ -68,16 +70,17 @@ async function main(): Promise<void> {
 
   const demo = env.demoData ? await ensureDemoAccounts(database.db, env.dataDir) : [];
 
+  const now = clockOf(env);
   // With WORKER_MODE=off this process still prepares the queues (so it can enqueue) but runs no job.
   let runner: JobRunner;
   try {
-    runner = await startJobRunner({ database, env, logger, work: env.workerMode === 'in-process' });
+    runner = await startJobRunner({ database, env, logger, now, work: env.workerMode === 'in-process' });
   } catch (error) {
     await database.close().catch(() => {});
     fail(`cannot start the job runner: ${(error as Error).message}`);
   }
 
-  const app: App = await buildApp({ env, database, loggerInstance: logger });
+  const app: App = await buildApp({ env, database, loggerInstance: logger, now });
   const metrics = metricsRegistry(app);
   if (metrics) registerQueueDepth(metrics, () => runner.queueDepths());
 

@@ -13,6 +13,7 @@ import { ConfigError, loadEnv, type Env } from './env';
 import { onStopSignals } from './shutdown';
 import { appliedMigrationCount, expectedMigrationCount, openDatabase, type Database } from './db/client';
 import { startJobRunner, type JobRunner } from './jobs/runner';
+import { clockOf } from './clock';
 
 function fail(message: string): never {
   process.stderr.write(`sejour worker: ${message}\n`);
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
 
   let runner: JobRunner;
   try {
-    runner = await startJobRunner({ database, env, logger });
+    runner = await startJobRunner({ database, env, logger, now: clockOf(env) });
   } catch (error) {
     await database.close().catch(() => {});
     fail(`cannot start the job runner: ${(error as Error).message}`);
