@@ -11,8 +11,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { isKeyId } from '../../../domain/attestations/payload';
+import { ED25519_VERIFIER } from './ed25519-verify';
 
 export interface PublishedKey {
   kid: string;
@@ -105,12 +106,13 @@ export function keyringFrom(current: { keyId: string; privateKey: KeyObject }, r
   const publicKey = createPublicKey(current.privateKey);
   const verifying = new Map(retired);
   verifying.set(current.keyId, publicKey);
+  const raw = new Map([...verifying.entries()].map(([kid, key]) => [kid, Buffer.from(rawPublicKey(key), 'base64url')]));
   return {
     currentKeyId: current.keyId,
     sign: (text) => sign(null, Buffer.from(text, 'ascii'), current.privateKey),
     verify: (keyId, text, signature) => {
-      const key = verifying.get(keyId);
-      return key === undefined ? undefined : verify(null, Buffer.from(text, 'ascii'), key, signature);
+      const key = raw.get(keyId);
+      return key === undefined ? undefined : ED25519_VERIFIER.verify(Buffer.from(text, 'ascii'), signature, key);
     },
     published: () =>
       [...verifying.entries()].map(([kid, key]) => ({ kid, kty: 'OKP', crv: 'Ed25519', x: rawPublicKey(key), status: kid === current.keyId ? 'current' : 'retired' })),
@@ -121,11 +123,11 @@ export function keyringFrom(current: { keyId: string; privateKey: KeyObject }, r
 
 /** A keyring that only verifies, from published keys (the offline command). */
 export function verifierFrom(keys: readonly { kid: string; x: string }[]): Pick<Keyring, 'verify'> {
-  const map = new Map(keys.map((k) => [k.kid, createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: k.x }, format: 'jwk' })]));
+  const map = new Map(keys.map((k) => [k.kid, Buffer.from(rawPublicKey(createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: k.x }, format: 'jwk' })), 'base64url')]));
   return {
     verify: (keyId, text, signature) => {
       const key = map.get(keyId);
-      return key === undefined ? undefined : verify(null, Buffer.from(text, 'ascii'), key, signature);
+      return key === undefined ? undefined : ED25519_VERIFIER.verify(Buffer.from(text, 'ascii'), signature, key);
     },
   };
 }
