@@ -45,6 +45,11 @@ export const ShareStatusSchema = Type.Object({
   coveredBy: Type.Union([Type.Object({ kind: Type.Enum(ATTESTATION_KINDS), until: Type.Union([IsoDate, Type.Null()]) }), Type.Null()]),
   /** The rights of the previous residence permit (including work, if it allowed it) continue. */
   previousRightsContinue: Type.Boolean(),
+  /**
+   * The residence permit the holder recorded themselves (not issued through Sejour) that is valid
+   * today: shown as declared, for the verifier to check on the card itself.
+   */
+  declaredPermit: Type.Union([Type.Object({ kind: Type.String(), validUntil: IsoDate }), Type.Null()]),
   checkedOn: IsoDate,
 });
 

@@ -95,6 +95,8 @@ describe('verification of attestations on /verify', () => {
     app = await startApp({ dataDir, env: { CLOCK_START: '2026-10-01T08:00:00Z' } });
     const { page, context, problems } = await openPage(browser, { width: 360, height: 740, locale: 'fr-FR' });
     let session = await signInDemoApplicant(context.request, app.url);
+    // The mark a sign-in through the page leaves (web/features/account/use-session.ts).
+    await context.addInitScript(() => window.localStorage.setItem('sejour.signedIn', '1'));
     const card = await session.call('POST', '/api/v1/permits', {
       data: { kind: 'temporary_card', cardType: 'visiteur', validFrom: '2026-01-01', validUntil: '2026-12-31', foreignerNumber: '6912345678' },
     });
@@ -113,6 +115,32 @@ describe('verification of attestations on /verify', () => {
     expect(receiptCheck).toMatchObject({ result: 'valid', status: 'current' });
     expect(receiptCheck.text).toContain('Attestation authentique et à jour');
     expect(receiptCheck.text).toContain(receipt.id);
+
+    // The holder shares their status for a job: a share code from the personal space, checked on
+    // /verify with their birth date; the check then shows in their space.
+    const birthDate = String(((await session.call('GET', '/api/v1/me/profile')).body as { profile: { birthDate: string } }).profile.birthDate);
+    await page.goto(`${app.url}/espace`);
+    await page.locator('#share-purpose').selectOption('work');
+    await page.getByRole('button', { name: 'Créer un code de partage' }).click();
+    const code = (await page.getByTestId('new-share-code').textContent())!.trim();
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'verify-02-share-code-fr-phone');
+    await page.goto(`${app.url}/verify`);
+    await page.getByRole('tab', { name: 'Code de partage' }).click();
+    await page.locator('#verify-share-code').fill(code.toLowerCase());
+    await page.locator('#verify-birth-date').fill(birthDate);
+    await page.locator('main form button[type="submit"]').click();
+    const shared = page.getByTestId('verify-result');
+    await shared.waitFor();
+    const sharedText = (await shared.textContent()) ?? '';
+    expect(sharedText).toContain('Situation actuelle du titulaire');
+    expect(sharedText).toContain('déposée dans les délais le jeudi 1er octobre 2026');
+    expect(sharedText).toContain("Carte de séjour temporaire, valable jusqu'au jeudi 31 décembre 2026 selon le titulaire");
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'verify-03-share-code-checked-fr-phone');
+    await page.goto(`${app.url}/espace`);
+    await page.getByText('1 consultation').waitFor();
     expect(problems).toEqual([]);
     await context.close();
 
@@ -131,11 +159,11 @@ describe('verification of attestations on /verify', () => {
       ['2027-06-30', false],
     ]);
 
-    const first = await verifyOnPage(later.page, app.url, await session.download(prolongations[0]!.id), 'verify-02-prolongation-superseded-en-phone');
+    const first = await verifyOnPage(later.page, app.url, await session.download(prolongations[0]!.id), 'verify-04-prolongation-superseded-en-phone');
     expect(first).toMatchObject({ result: 'valid', status: 'superseded' });
     expect(first.text).toContain('Genuine attestation, but no longer current');
     expect(first.text).toContain('Superseded on');
-    const renewal = await verifyOnPage(later.page, app.url, await session.download(prolongations[1]!.id), 'verify-03-prolongation-current-en-phone');
+    const renewal = await verifyOnPage(later.page, app.url, await session.download(prolongations[1]!.id), 'verify-05-prolongation-current-en-phone');
     expect(renewal).toMatchObject({ result: 'valid', status: 'current' });
     expect(renewal.text).toContain('30 June 2027');
 

@@ -8,9 +8,9 @@
  * expired, revoked and wrong-birth-date answers are identical (no enumeration).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { applicantProfiles, applications, attestations, shareCodeChecks, shareCodes, type SharePurpose } from '../../db/schema/index';
+import { applicantProfiles, applications, attestations, permits, shareCodeChecks, shareCodes, type SharePurpose } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
 import type { Caller } from '../applications/context';
 import type { ShareCodeBody } from '../../../contract/attestations';
@@ -139,6 +139,12 @@ export async function checkShareCode(ctx: ShareContext, input: { shareCode: stri
     .where(and(eq(attestations.userId, row.userId), inArray(attestations.kind, [...COVERING_KINDS]), isNull(attestations.supersededAt)))
     .orderBy(desc(attestations.issuedAt));
   const current = covering.find((a) => a.validUntilOn !== null && a.validUntilOn >= today);
+  const [declared] = await ctx.db
+    .select({ kind: permits.kind, validUntil: permits.validUntilOn })
+    .from(permits)
+    .where(and(eq(permits.userId, row.userId), lte(permits.validFromOn, today), gte(permits.validUntilOn, today)))
+    .orderBy(desc(permits.validUntilOn))
+    .limit(1);
   return {
     ...emptyResult('valid', translate(locale, 'verify:share.shown')),
     share: {
@@ -149,6 +155,7 @@ export async function checkShareCode(ctx: ShareContext, input: { shareCode: stri
         : null,
       coveredBy: current ? { kind: current.kind, until: current.validUntilOn } : null,
       previousRightsContinue: current?.kind === 'prolongation',
+      declaredPermit: declared ?? null,
       checkedOn: today,
     },
   };

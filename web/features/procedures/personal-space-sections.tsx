@@ -94,7 +94,7 @@ export function DocumentsSection({ overview }: { overview: OverviewBody }) {
             {permit.foreignerNumber !== null && <p className="fr-mb-1w">{t('space.documents.foreignerNumber', { number: permit.foreignerNumber })}</p>}
             {permit.vlsTs !== null && (
               <p className="fr-mb-0">
-                <Badge severity={permit.vlsTs.validation === 'validated' ? 'success' : permit.vlsTs.validation === 'too_late' ? 'error' : 'warning'} small>
+                <Badge as="span" severity={permit.vlsTs.validation === 'validated' ? 'success' : permit.vlsTs.validation === 'too_late' ? 'error' : 'warning'} small>
                   {t(`applications:vlsTs.${permit.vlsTs.validation}`, { deadline: format.shortDate(permit.vlsTs.validationDeadline) })}
                 </Badge>
               </p>
@@ -123,14 +123,14 @@ export function ApplicationsSection({ overview }: { overview: OverviewBody }) {
                 <h3 className="fr-h6 fr-mb-1w">{t(`applications:cardTypes.${application.cardType}.name`)}</h3>
                 <p className="fr-mb-1w">
                   {severity === undefined ? (
-                    <Badge small>{t(`applications:statuses.${application.status}`)}</Badge>
+                    <Badge as="span" small>{t(`applications:statuses.${application.status}`)}</Badge>
                   ) : (
-                    <Badge small severity={severity}>
+                    <Badge as="span" small severity={severity}>
                       {t(`applications:statuses.${application.status}`)}
                     </Badge>
                   )}
                   {application.late && (
-                    <Badge small severity="warning" className="fr-ml-1w">
+                    <Badge as="span" small severity="warning" className="fr-ml-1w">
                       {t('space.applications.late')}
                     </Badge>
                   )}

@@ -109,16 +109,16 @@ export function ShareCodesPanel() {
         <ul className="fr-raw-list">
           {list.data.shareCodes.map((code) => (
             <li key={code.id} className="fr-card fr-p-2w fr-mb-2w">
-              <p className="fr-mb-1w">
+              <div className="fr-mb-1w">
                 <strong>{t(`page.purposes.${code.purpose}`)}</strong> · {t('codes.endsWith', { hint: code.hint })}{' '}
                 {code.active ? (
-                  <Badge severity="success" small>
+                  <Badge as="span" severity="success" small>
                     {t('codes.active', { date: format.longDate(code.expiresOn) })}
                   </Badge>
                 ) : (
-                  <Badge small>{t(code.revoked ? 'codes.revoked' : 'codes.expired')}</Badge>
+                  <Badge as="span" small>{t(code.revoked ? 'codes.revoked' : 'codes.expired')}</Badge>
                 )}
-              </p>
+              </div>
               {code.checks.length === 0 ? (
                 <p className="fr-text--sm fr-mb-1w">{t('codes.noChecks')}</p>
               ) : (

@@ -7,13 +7,14 @@ import { useFormat } from '../calculator/use-format';
 type Severity = 'success' | 'warning' | 'error' | 'info';
 
 export function verdictSeverity(result: VerifyResult): Severity {
+  if (result.share !== null) return result.share.coveredBy !== null || result.share.declaredPermit !== null ? 'success' : 'info';
   if (result.result === 'valid') return result.status === 'current' ? 'success' : result.status === 'unknown' ? 'error' : 'warning';
   if (result.result === 'not_found') return 'info';
   return 'error';
 }
 
 export function VerifyResultView({ result }: { result: VerifyResult }) {
-  const { t } = useTranslation(['verify', 'attestations']);
+  const { t } = useTranslation(['verify', 'attestations', 'deadlines']);
   const format = useFormat();
   const severity = verdictSeverity(result);
   const { document, share } = result;
@@ -23,7 +24,7 @@ export function VerifyResultView({ result }: { result: VerifyResult }) {
         severity={severity}
         as="h2"
         small={false}
-        title={t(`page.verdicts.${severity}`)}
+        title={result.share !== null ? t('page.share.verdict') : t(`page.verdicts.${severity}`)}
         description={result.message}
         className="fr-mb-3w"
       />
@@ -87,8 +88,23 @@ export function VerifyResultView({ result }: { result: VerifyResult }) {
                   ? t(`attestations:kinds.${share.coveredBy.kind}.title`)
                   : t('page.share.coveredUntil', { document: t(`attestations:kinds.${share.coveredBy.kind}.title`), date: format.longDate(share.coveredBy.until) })}
             </dd>
-            <dt>{t('page.share.previousRights')}</dt>
-            <dd>{t(share.previousRightsContinue ? 'page.share.rightsContinue' : 'page.share.rightsDoNotContinue')}</dd>
+            {share.declaredPermit !== null && (
+              <>
+                <dt>{t('page.share.declaredPermit')}</dt>
+                <dd>
+                  {t('page.share.declaredPermitValue', {
+                    kind: t(`deadlines:permitKinds.${share.declaredPermit.kind}`, { defaultValue: share.declaredPermit.kind }),
+                    date: format.longDate(share.declaredPermit.validUntil),
+                  })}
+                </dd>
+              </>
+            )}
+            {(share.coveredBy?.kind === 'prolongation' || share.declaredPermit === null) && (
+              <>
+                <dt>{t('page.share.previousRights')}</dt>
+                <dd>{t(share.previousRightsContinue ? 'page.share.rightsContinue' : 'page.share.rightsDoNotContinue')}</dd>
+              </>
+            )}
             <dt>{t('page.share.checkedOn')}</dt>
             <dd>{format.longDate(share.checkedOn)}</dd>
           </dl>

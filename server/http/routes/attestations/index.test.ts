@@ -190,6 +190,8 @@ describe('share codes', () => {
         application: { filedOn: '2026-10-01', filedInTime: true, status: 'submitted' },
         coveredBy: { kind: 'prolongation', until: '2027-01-31' },
         previousRightsContinue: true,
+        // The card being renewed, recorded by the holder, is still valid today (1 October 2026).
+        declaredPermit: { kind: 'temporary_card', validUntil: '2026-12-31' },
       },
     });
     expect(JSON.stringify(shown)).not.toMatch(/SEJ-|address|COL/);
