@@ -190,7 +190,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (internal) {
       request.log.error({ err: error, requestId: request.id }, 'unexpected error');
     } else if (problem.status === 503) {
-      request.log.warn({ requestId: request.id, code: (error as { code?: string }).code }, 'dependency unavailable');
+      const cause = (error as { cause?: { code?: unknown } }).cause;
+      request.log.warn({ requestId: request.id, code: (error as { code?: string }).code, cause: typeof cause?.code === 'string' ? cause.code : undefined }, 'dependency unavailable');
     }
     return sendProblem(reply, problem, headers);
   });

@@ -130,7 +130,7 @@ export async function receiveFile(
     try {
       put = await storage.put(key, peeked.all, { maxBytes });
     } catch (error) {
-      if (!(error instanceof FileTooLargeError)) throw error;
+      if (!(error instanceof FileTooLargeError)) throw storageUnavailable(error);
       throw boundByApplication
         ? new AppError(413, 'application_documents_too_large', { limitMiB: mebibytes(limits.maxApplicationBytes) })
         : new AppError(413, 'document_too_large', { limitMiB: mebibytes(limits.maxFileBytes) });
@@ -151,4 +151,15 @@ export async function receiveFile(
     if (stored) await storage.delete(stored);
     throw error;
   }
+}
+
+/**
+ * The disk or the object store refused the file (full, read-only, unreachable): a 503 the person
+ * can act on ("try again in a few minutes"), the cause kept for the log. The storage left nothing
+ * behind (its contract), and nothing else of the application was touched.
+ */
+function storageUnavailable(cause: unknown): AppError {
+  const error = new AppError(503, 'storage_unavailable', {}, [], { 'retry-after': '120' });
+  error.cause = cause;
+  return error;
 }

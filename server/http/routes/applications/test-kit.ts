@@ -16,6 +16,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/db';
 import { Browser, createUser, type TestUser } from '../../../../test/accounts';
 import type { UserRole } from '../../../db/schema/users';
 import { applicantProfiles } from '../../../db/schema/profiles';
+import type { FileStorage } from '../../../adapters/storage/file-storage';
 
 export interface Clock {
   now: Date;
@@ -31,7 +32,7 @@ export interface ApplicationsTestContext {
 }
 
 /** The app with a settable clock (`clock.now`), on its own database and data folder. */
-export async function createApplicationsTestApp(start = '2026-10-01T10:00:00Z'): Promise<ApplicationsTestContext> {
+export async function createApplicationsTestApp(start = '2026-10-01T10:00:00Z', overrides: { storage?: (dataDir: string) => FileStorage } = {}): Promise<ApplicationsTestContext> {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sejour-apps-'));
   const env = loadEnv({
@@ -43,7 +44,7 @@ export async function createApplicationsTestApp(start = '2026-10-01T10:00:00Z'):
     ...(database.url ? { DATABASE_URL: database.url } : {}),
   });
   const clock: Clock = { now: new Date(start) };
-  const app = await buildApp({ env, database, logger: false, now: () => clock.now });
+  const app = await buildApp({ env, database, logger: false, now: () => clock.now, ...(overrides.storage ? { storage: overrides.storage(dataDir) } : {}) });
   await app.ready();
   afterAll(async () => {
     await app.close();
