@@ -70,6 +70,11 @@ export const routes: RouteObject[] = [
             path: 'espace/profil',
             lazy: async () => ({ Component: (await import('../features/profile/profile-page')).ProfilePage }),
           },
+          // Applicant procedures (issue 4)
+          {
+            path: 'espace/visa',
+            lazy: async () => ({ Component: (await import('../features/journey/visa-page')).VisaPage }),
+          },
           // Development: the emails waiting in the outbox (the API exists only in embedded mode).
           {
             path: 'dev/mailbox',
