@@ -75,6 +75,10 @@ export const routes: RouteObject[] = [
             path: 'espace/visa',
             lazy: async () => ({ Component: (await import('../features/journey/visa-page')).VisaPage }),
           },
+          {
+            path: 'espace/demandes/nouvelle',
+            lazy: async () => ({ Component: (await import('../features/journey/new-application-page')).NewApplicationPage }),
+          },
           // Development: the emails waiting in the outbox (the API exists only in embedded mode).
           {
             path: 'dev/mailbox',
