@@ -79,6 +79,10 @@ export const routes: RouteObject[] = [
             path: 'espace/demandes/nouvelle',
             lazy: async () => ({ Component: (await import('../features/journey/new-application-page')).NewApplicationPage }),
           },
+          {
+            path: 'espace/demandes/:id',
+            lazy: async () => ({ Component: (await import('../features/journey/application-page')).ApplicationPage }),
+          },
           // Development: the emails waiting in the outbox (the API exists only in embedded mode).
           {
             path: 'dev/mailbox',
