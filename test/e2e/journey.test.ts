@@ -6,9 +6,11 @@
  * text file named .pdf), file it, and see in the personal space the coverage line, the next
  * deadline and the application with its reference. axe and a screenshot on every page visited.
  *
- * The VLS-TS, application and upload steps go through the API with the browser's own session
- * (its cookies and CSRF token): their pages are not built yet (issue 4, web side). When they are,
- * these steps become clicks in the pages and their screenshots are added here.
+ * The VLS-TS, application, upload and filing steps go through their pages (/espace/visa,
+ * /espace/demandes/nouvelle, /espace/demandes/:id): a stamp number refused in the browser, an
+ * executable renamed .pdf refused by the server (its reason beside the item), a file over the
+ * size limit refused in the browser with the server's message, a replaced file, and filing with a
+ * double click that files once. The API is only read, to check what the pages did.
  *
  * Dates are relative to the real today (the app runs with the real clock): entry into France 20
  * days ago, a VLS-TS valid until 100 days from now, so that the VLS-TS can still be validated
@@ -26,7 +28,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectNoAxeViolations, launchBrowser, openPage, screenshot, startApp, type RunningApp } from './harness';
-import { TINY_PNG } from '../../server/usecases/applications/test-pdfs';
+import { EXE_HEAD, TINY_PNG } from '../../server/usecases/applications/test-pdfs';
 
 const ON_POSTGRES = Boolean(process.env.TEST_DATABASE_URL);
 const NEEDS_MAILBOX = ON_POSTGRES
@@ -63,6 +65,20 @@ interface Texts {
   nextDeadline: string;
   reference: string;
   attestations: string;
+  visaTitle: string;
+  recordVisa: string;
+  validationPossible: string;
+  validateVisa: string;
+  stampError: string;
+  validationAttestation: string;
+  newApplication: string;
+  startApplication: string;
+  applicationTitle: string;
+  refusedReason: string;
+  tooLarge: string;
+  replace: string;
+  filedEvent: string;
+  filingReceipt: RegExp;
 }
 
 const TEXTS: Record<'fr' | 'en', Texts> = {
@@ -83,6 +99,20 @@ const TEXTS: Record<'fr' | 'en', Texts> = {
     nextDeadline: 'Prochaine échéance',
     reference: 'Référence SEJ-',
     attestations: 'Attestations',
+    visaTitle: 'Valider mon visa long séjour (VLS-TS)',
+    recordVisa: 'Enregistrer mon visa',
+    validationPossible: 'la validation en ligne est possible jusqu',
+    validateVisa: 'Valider mon visa',
+    stampError: 'Le numéro de timbre fiscal électronique compte 16 chiffres.',
+    validationAttestation: "Télécharger l'attestation de validation (PDF)",
+    newApplication: 'Demander une carte de séjour',
+    startApplication: 'Commencer ma demande',
+    applicationTitle: 'Ma demande : carte « Visiteur »',
+    refusedReason: "Ce fichier n'est ni un PDF, ni une image JPEG ou PNG",
+    tooLarge: 'Le fichier dépasse',
+    replace: 'Remplacer',
+    filedEvent: 'Demande déposée',
+    filingReceipt: /^Télécharger : Attestation de dépôt/,
   },
   en: {
     locale: 'en-GB',
@@ -101,6 +131,20 @@ const TEXTS: Record<'fr' | 'en', Texts> = {
     nextDeadline: 'Next deadline',
     reference: 'Reference SEJ-',
     attestations: 'Attestations',
+    visaTitle: 'Validate my long-stay visa (VLS-TS)',
+    recordVisa: 'Record my visa',
+    validationPossible: 'online validation is possible until',
+    validateVisa: 'Validate my visa',
+    stampError: 'The electronic tax stamp number has 16 digits.',
+    validationAttestation: 'Download the validation attestation (PDF)',
+    newApplication: 'Apply for a residence card',
+    startApplication: 'Start my application',
+    applicationTitle: 'My application: “Visitor” card',
+    refusedReason: 'This file is neither a PDF nor a JPEG or PNG image',
+    tooLarge: 'The file is larger than',
+    replace: 'Replace',
+    filedEvent: 'Application filed',
+    filingReceipt: /^Download: Certificate of filing/,
   },
 };
 
@@ -134,7 +178,7 @@ async function check(page: Page, name: string): Promise<void> {
 }
 
 /** The browser's own session calling the API (cookies of the context, CSRF header from its cookie). */
-async function apiCall(context: BrowserContext, origin: string, method: 'GET' | 'POST', path: string, options: { data?: unknown; headers?: Record<string, string>; multipart?: Record<string, { name: string; mimeType: string; buffer: Buffer }> } = {}) {
+async function apiCall(context: BrowserContext, origin: string, method: 'GET', path: string, options: { data?: unknown; headers?: Record<string, string>; multipart?: Record<string, { name: string; mimeType: string; buffer: Buffer }> } = {}) {
   const csrf = (await context.cookies(origin)).find((cookie) => cookie.name === 'sejour_csrf')?.value ?? '';
   const response = await context.request.fetch(`${origin}${path}`, {
     method,
@@ -207,46 +251,91 @@ async function journey(language: 'fr' | 'en'): Promise<void> {
   await page.getByText(text.saved).waitFor();
   await shot('07-profile-saved');
 
-  // 5. Record and validate the VLS-TS (TODO(issue 4): the VLS-TS page; then these are clicks).
-  const recorded = await apiCall(context, origin, 'POST', '/api/v1/vls-ts', {
-    data: { cardType: 'visiteur', validFrom: dayFromToday(-20), validUntil: dayFromToday(100), enteredFranceOn: dayFromToday(-20) },
-  });
-  expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+  // 5. The VLS-TS page: record the visa, read the engine's answer (validation possible until a
+  //    date, with its rule), a wrong tax stamp refused in the browser with the server's message,
+  //    then validated: the numéro d'étranger and the validation attestation.
+  await page.goto(`${origin}/espace/visa`);
+  await expectHeading(page, text.visaTitle);
+  await page.locator('#visa-number').fill('AB1234567');
+  await page.locator('#visa-cardType').selectOption('visiteur');
+  await page.locator('#visa-validFrom').fill(dayFromToday(-20));
+  await page.locator('#visa-validUntil').fill(dayFromToday(100));
+  await page.locator('#visa-enteredFranceOn').fill(dayFromToday(-20));
+  await shot('08-visa-form');
+  await page.getByRole('button', { name: text.recordVisa }).click();
+  const answer = page.getByTestId('visa-answer');
+  await answer.waitFor();
+  expect(await answer.textContent()).toContain(text.validationPossible);
+  expect(await answer.textContent()).toContain('R.431-17');
+  // The address comes from the profile; a stamp number too short is refused before sending.
+  await expect.poll(() => page.locator('#validate-postalCode').inputValue(), { timeout: 10_000 }).toBe('69003');
+  await page.locator('#validate-taxStampNumber').fill('1234 5678');
+  await page.getByRole('button', { name: text.validateVisa }).click();
+  await expect.poll(() => page.locator('#validate-taxStampNumber-desc-error').allTextContents(), { timeout: 10_000 }).toContain(text.stampError);
+  await shot('09-visa-answer');
   const stamp = String(10n ** 15n + BigInt(`0x${randomBytes(6).toString('hex')}`) % (9n * 10n ** 15n));
-  const validated = await apiCall(context, origin, 'POST', `/api/v1/vls-ts/${String(recorded.body.id)}/validation`, {
-    data: { address: { line1: '12 rue des Lilas', postalCode: '69003', city: 'Lyon', departement: '69' }, taxStampNumber: stamp },
-  });
-  expect(validated.status, JSON.stringify(validated.body)).toBe(200);
-  expect(validated.body.foreignerNumber).toMatch(/^\d{10}$/);
+  await page.locator('#validate-taxStampNumber').fill(stamp.replace(/(\d{4})(?=\d)/g, '$1 '));
+  await page.getByRole('button', { name: text.validateVisa }).click();
+  const number = page.getByTestId('foreigner-number');
+  await number.waitFor();
+  expect(await number.textContent()).toMatch(/^\d{10}$/);
+  await page.getByRole('link', { name: text.validationAttestation }).waitFor();
+  expect(await page.getByRole('button', { name: text.validateVisa }).count()).toBe(0);
+  await shot('10-visa-validated');
 
-  // 6. Apply for a visiteur card in its window, send the documents (TODO(issue 4): the application
-  //    page with its per-file upload progress; then these are clicks and a file chooser).
-  const draft = await apiCall(context, origin, 'POST', '/api/v1/applications', { data: { cardType: 'visiteur', answers: { marriedOrHasChildren: false } } });
-  expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-  expect((draft.body.filing as { status: string }).status).toBe('in_time');
-  const id = String(draft.body.id);
+  // 6. A new application from the personal space: the catalogue with the visiteur card's
+  //    documents and fees, the window from the engine (in time), then the draft.
+  await page.goto(`${origin}/espace`);
+  await page.getByRole('link', { name: text.newApplication }).first().click();
+  await expectHeading(page, text.newApplication);
+  await expect.poll(() => page.getByTestId('filing-window').getAttribute('data-status'), { timeout: 15_000 }).toBe('in_time');
+  expect(await page.locator('input[name="cardType"][value="visiteur"]').isChecked()).toBe(true);
+  await page.getByTestId('card-details').waitFor();
+  await shot('11-new-application');
+  await page.getByRole('button', { name: text.startApplication }).click();
+  await expectHeading(page, text.applicationTitle);
+  const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+  // The situation question, saved as it is answered.
+  const saved = page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes(id));
+  await page.locator('input[name="question-marriedOrHasChildren"][value="false"]').check({ force: true });
+  expect((await saved).status()).toBe(200);
+  const draft = await apiCall(context, origin, 'GET', `/api/v1/applications/${id}`);
   const missing = draft.body.missingDocuments as string[];
   expect(missing.length).toBeGreaterThan(0);
-  // A text file named .pdf is refused, with a message in the person's language.
-  const refused = await apiCall(context, origin, 'POST', `/api/v1/applications/${id}/items/${missing[0]}/documents`, {
-    multipart: { file: { name: 'passeport.pdf', mimeType: 'application/pdf', buffer: Buffer.from('ceci est un texte, pas un PDF\n') } },
-    headers: { 'accept-language': language },
-  });
-  expect(refused.status).toBe(415);
-  expect(refused.body.code).toBe('document_type_not_supported');
-  expect(String(refused.body.detail).length).toBeGreaterThan(10);
+  // An executable renamed .pdf passes the browser's check (its name says PDF) and is refused by
+  // the server, whose reason shows beside the item; nothing else changes.
+  const first = page.getByTestId(`item-${missing[0]}`);
+  await page.getByTestId(`upload-${missing[0]}`).setInputFiles({ name: 'passeport.pdf', mimeType: 'application/pdf', buffer: EXE_HEAD });
+  const refusal = first.getByTestId('upload-error');
+  await refusal.waitFor();
+  expect(await refusal.textContent()).toContain(text.refusedReason);
+  // A file over the size limit is refused in the browser, with the server's message.
+  await page.getByTestId(`upload-${missing[1] ?? missing[0]}`).setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(11 * 1024 * 1024, 0x25) });
+  await page.getByTestId(`item-${missing[1] ?? missing[0]}`).getByText(text.tooLarge).waitFor();
+  await shot('12-upload-refused');
   for (const item of missing) {
-    const sent = await apiCall(context, origin, 'POST', `/api/v1/applications/${id}/items/${item}/documents`, {
-      multipart: { file: { name: `${item}.png`, mimeType: 'image/png', buffer: TINY_PNG } },
-    });
-    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    await page.getByTestId(`upload-${item}`).setInputFiles({ name: `${item}.png`, mimeType: 'image/png', buffer: TINY_PNG });
+    await page.getByTestId(`item-${item}`).getByTestId('document').first().waitFor();
   }
+  // Replace the first file: still one file for that item, under its new name.
+  await first.getByLabel(text.replace).setInputFiles({ name: 'passeport-2.png', mimeType: 'image/png', buffer: TINY_PNG });
+  await first.getByText('passeport-2.png').waitFor();
+  expect(await first.getByTestId('document').count()).toBe(1);
+  expect(await page.getByTestId('upload-error').count()).toBe(0);
+  await shot('13-documents-sent');
 
-  // 7. File it (one Idempotency-Key, as the submit button keeps across retries).
-  const filed = await apiCall(context, origin, 'POST', `/api/v1/applications/${id}/submit`, { headers: { 'idempotency-key': randomUUID() } });
-  expect(filed.status, JSON.stringify(filed.body)).toBe(200);
-  const reference = String(filed.body.reference);
+  // 7. File it with a double click: one filing, one reference.
+  await page.getByTestId('submit-application').dblclick();
+  const referenceOnPage = page.getByTestId('application-reference');
+  await referenceOnPage.waitFor();
+  const reference = (await referenceOnPage.textContent()) ?? '';
   expect(reference).toMatch(/^SEJ-/);
+  const listed = await apiCall(context, origin, 'GET', '/api/v1/applications');
+  expect((listed.body.items as unknown[]).length).toBe(1);
+  const history = await page.getByTestId('application-history').locator('li').allTextContents();
+  expect(history.filter((entry) => entry.startsWith(text.filedEvent))).toHaveLength(1);
+  await page.getByRole('link', { name: text.filingReceipt }).waitFor();
+  await shot('14-filed');
 
   // 8. The personal space: covered until the VLS-TS's last day, the next deadline, the application.
   await page.goto(`${origin}/espace`);
@@ -256,7 +345,7 @@ async function journey(language: 'fr' | 'en'): Promise<void> {
   expect(await coverage.textContent()).toContain(text.coverageStart);
   await page.getByRole('heading', { name: text.nextDeadline }).waitFor();
   await page.getByText(`${text.reference}`.replace('SEJ-', '') + reference).waitFor();
-  await shot('08-space-filed');
+  await shot('15-space-filed');
 
   // 9. Download the attestation de dépôt from the "Attestations" section, and read it back: it is
   //    the acknowledgement of receipt of this very application.
@@ -269,7 +358,7 @@ async function journey(language: 'fr' | 'en'): Promise<void> {
   expect(pdfText).toContain(reference);
   expect(pdfText).toMatch(/L\.\s?112-11/);
 
-  expect(problems.filter((message) => !message.includes('status of 400') && !message.includes('status of 404'))).toEqual([]);
+  expect(problems.filter((message) => !/status of (400|404|415)/.test(message))).toEqual([]);
   await context.close();
 }
 

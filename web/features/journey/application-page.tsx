@@ -97,7 +97,7 @@ function ApplicationView(props: ViewProps) {
     <>
       <h1>{t('application.title', { card: t(`applications:cardTypes.${application.cardType}.name`, { defaultValue: application.cardType }) })}</h1>
       <p data-testid="application-status">
-        {severity === undefined ? <Badge>{t(`applications:statuses.${application.status}`)}</Badge> : <Badge severity={severity}>{t(`applications:statuses.${application.status}`)}</Badge>}
+        {severity === undefined ? <Badge as="span">{t(`applications:statuses.${application.status}`)}</Badge> : <Badge as="span" severity={severity}>{t(`applications:statuses.${application.status}`)}</Badge>}
       </p>
       <ul>
         {application.reference !== null && (
@@ -139,7 +139,7 @@ function FilingSection({ application }: { application: ApplicationBody }) {
     <section aria-labelledby="application-filing" className="fr-mb-4w">
       <h2 id="application-filing">{t(application.filedOn === null ? 'application.filing.titleDraft' : 'application.filing.titleFiled')}</h2>
       <p>
-        <Badge severity={filing.status === 'in_time' ? 'success' : filing.status === 'too_early' ? 'info' : 'warning'} small>
+        <Badge as="span" severity={filing.status === 'in_time' ? 'success' : filing.status === 'too_early' ? 'info' : 'warning'} small>
           {t(`applications:filing.${filing.status}`, dates)}
         </Badge>
       </p>
@@ -202,15 +202,20 @@ function QuestionsSection({ application, card, onChange }: ViewProps) {
   const { t } = useTranslation('journey');
   const [problem, setProblem] = useState<ApiProblem>();
   const [saving, setSaving] = useState(false);
+  // What the person chose, shown at once; the saved answers come back from the server.
+  const [shown, setShown] = useState<Answers>(application.answers);
   if (card === undefined || card.questions.length === 0) return null;
   const save = async (answers: Answers) => {
+    setShown(answers);
     setProblem(undefined);
     setSaving(true);
     try {
-      onChange(await api.patch<ApplicationBody>(`/applications/${encodeURIComponent(application.id)}`, { answers }));
+      const saved = await api.patch<ApplicationBody>(`/applications/${encodeURIComponent(application.id)}`, { answers });
+      onChange(saved);
     } catch (error) {
       if (!isApiProblem(error)) throw error;
       setProblem(error);
+      setShown(application.answers);
     } finally {
       setSaving(false);
     }
@@ -220,7 +225,7 @@ function QuestionsSection({ application, card, onChange }: ViewProps) {
       <h2 id="application-questions">{t('application.questions.title')}</h2>
       <p>{t('application.questions.intro')}</p>
       <ProblemAlert problem={problem} />
-      <QuestionFields card={card} answers={application.answers} onAnswer={(answers) => void save(answers)} idPrefix="question" disabled={saving} />
+      <QuestionFields card={card} answers={shown} onAnswer={(answers) => void save(answers)} idPrefix="question" />
       <p role="status" className="fr-text--sm">
         {saving ? t('application.questions.saving') : ''}
       </p>

@@ -143,7 +143,7 @@ function CardDetails({ card }: { card: CardType }) {
         {card.documents.map((document) => (
           <li key={document.id} className="fr-mb-1w">
             <strong>{document.name}</strong>{' '}
-            <Badge small severity={document.requirement === 'required' ? 'info' : 'new'} noIcon>
+            <Badge as="span" small severity={document.requirement === 'required' ? 'info' : 'new'} noIcon>
               {t(`newApplication.details.${document.requirement}`)}
             </Badge>
             <br />

@@ -97,7 +97,7 @@ export function DocumentsSection({ overview }: { overview: OverviewBody }) {
             {permit.foreignerNumber !== null && <p className="fr-mb-1w">{t('space.documents.foreignerNumber', { number: permit.foreignerNumber })}</p>}
             {permit.vlsTs !== null && (
               <p className="fr-mb-0">
-                <Badge severity={permit.vlsTs.validation === 'validated' ? 'success' : permit.vlsTs.validation === 'too_late' ? 'error' : 'warning'} small>
+                <Badge as="span" severity={permit.vlsTs.validation === 'validated' ? 'success' : permit.vlsTs.validation === 'too_late' ? 'error' : 'warning'} small>
                   {t(`applications:vlsTs.${permit.vlsTs.validation}`, { deadline: format.shortDate(permit.vlsTs.validationDeadline) })}
                 </Badge>
                 {permit.vlsTs.validation !== 'validated' && (
@@ -139,14 +139,14 @@ export function ApplicationsSection({ overview }: { overview: OverviewBody }) {
                 </h3>
                 <p className="fr-mb-1w">
                   {severity === undefined ? (
-                    <Badge small>{t(`applications:statuses.${application.status}`)}</Badge>
+                    <Badge as="span" small>{t(`applications:statuses.${application.status}`)}</Badge>
                   ) : (
-                    <Badge small severity={severity}>
+                    <Badge as="span" small severity={severity}>
                       {t(`applications:statuses.${application.status}`)}
                     </Badge>
                   )}
                   {application.late && (
-                    <Badge small severity="warning" className="fr-ml-1w">
+                    <Badge as="span" small severity="warning" className="fr-ml-1w">
                       {t('space.applications.late')}
                     </Badge>
                   )}
