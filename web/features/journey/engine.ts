@@ -37,3 +37,14 @@ export function usePermitDeadlines(permit: PermitBody | undefined, departement: 
   }, [key]);
   return answer !== undefined && answer.key === key ? answer.response : undefined;
 }
+
+export type WindowStatus = 'too_early' | 'in_time' | 'late';
+
+/** Where today falls in the filing window, as the engine computed it for this permit. */
+export function windowOf(engine: DeadlineResponse): { status: WindowStatus; opensOn?: string; closesOn?: string; lateFee?: number } {
+  const opensOn = engine.dates.find((date) => date.id === 'application_window_opens')?.on;
+  const closesOn = engine.dates.find((date) => date.id === 'application_window_closes')?.on;
+  const lateFee = engine.fees.find((fee) => fee.id === 'late_renewal_fee')?.amountEur;
+  const status: WindowStatus = opensOn !== undefined && engine.today.on < opensOn ? 'too_early' : engine.late ? 'late' : 'in_time';
+  return { status, ...(opensOn === undefined ? {} : { opensOn }), ...(closesOn === undefined ? {} : { closesOn }), ...(lateFee === undefined ? {} : { lateFee }) };
+}

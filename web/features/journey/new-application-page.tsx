@@ -13,7 +13,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { ApplicationBody, CardTypeListBody, PermitBody } from '../../../contract/applications';
-import type { DeadlineResponse } from '../../../contract/deadlines';
 import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useLanguage } from '../../i18n';
@@ -22,7 +21,7 @@ import { FormErrorSummary, useAccountForm } from '../account/form';
 import { RequireSession } from '../account/require-session';
 import { useFormat } from '../calculator/use-format';
 import { PROCEDURE_PATHS } from '../procedures/paths';
-import { usePermitDeadlines } from './engine';
+import { usePermitDeadlines, windowOf } from './engine';
 import { JOURNEY_PATHS } from './paths';
 
 type CardType = CardTypeListBody['items'][number];
@@ -75,17 +74,6 @@ function NewApplication() {
       </div>
     </div>
   );
-}
-
-export type WindowStatus = 'too_early' | 'in_time' | 'late';
-
-/** Where today falls in the filing window, as the engine computed it for this permit. */
-export function windowOf(engine: DeadlineResponse): { status: WindowStatus; opensOn?: string; closesOn?: string; lateFee?: number } {
-  const opensOn = engine.dates.find((date) => date.id === 'application_window_opens')?.on;
-  const closesOn = engine.dates.find((date) => date.id === 'application_window_closes')?.on;
-  const lateFee = engine.fees.find((fee) => fee.id === 'late_renewal_fee')?.amountEur;
-  const status: WindowStatus = opensOn !== undefined && engine.today.on < opensOn ? 'too_early' : engine.late ? 'late' : 'in_time';
-  return { status, ...(opensOn === undefined ? {} : { opensOn }), ...(closesOn === undefined ? {} : { closesOn }), ...(lateFee === undefined ? {} : { lateFee }) };
 }
 
 function FilingWindow({ permit, cardLateFee }: { permit: PermitBody; cardLateFee: number | undefined }) {
