@@ -10,7 +10,9 @@
  * /espace/demandes/nouvelle, /espace/demandes/:id): a stamp number refused in the browser, an
  * executable renamed .pdf refused by the server (its reason beside the item), a file over the
  * size limit refused in the browser with the server's message, a replaced file, and filing with a
- * double click that files once. The API is only read, to check what the pages did.
+ * double click that files once; then, after the attestation de dépôt, a correction of an answer
+ * (the history says so) and the withdrawal, confirmed first. The API is only read, to check what
+ * the pages did.
  *
  * Dates are relative to the real today (the app runs with the real clock): entry into France 20
  * days ago, a VLS-TS valid until 100 days from now, so that the VLS-TS can still be validated
@@ -26,7 +28,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { expectNoAxeViolations, launchBrowser, openPage, screenshot, startApp, type RunningApp } from './harness';
 import { EXE_HEAD, TINY_PNG } from '../../server/usecases/applications/test-pdfs';
 
@@ -79,6 +81,16 @@ interface Texts {
   replace: string;
   filedEvent: string;
   filingReceipt: RegExp;
+  visitorCard: string;
+  correctOpen: string;
+  correctNote: string;
+  correctSend: string;
+  correctDone: string;
+  correctedEvent: string;
+  withdraw: string;
+  withdrawConfirmText: string;
+  withdrawConfirm: string;
+  withdrawn: string;
 }
 
 const TEXTS: Record<'fr' | 'en', Texts> = {
@@ -113,6 +125,16 @@ const TEXTS: Record<'fr' | 'en', Texts> = {
     replace: 'Remplacer',
     filedEvent: 'Demande déposée',
     filingReceipt: /^Télécharger : Attestation de dépôt/,
+    visitorCard: 'Visiteur',
+    correctOpen: 'Corriger mes informations',
+    correctNote: "J'ai un enfant depuis le dépôt.",
+    correctSend: 'Envoyer la correction',
+    correctDone: 'Votre correction est enregistrée.',
+    correctedEvent: 'Informations corrigées après le dépôt',
+    withdraw: 'Retirer ma demande',
+    withdrawConfirmText: 'Retirer la demande met fin à son examen.',
+    withdrawConfirm: 'Oui, retirer ma demande',
+    withdrawn: 'Retirée',
   },
   en: {
     locale: 'en-GB',
@@ -145,6 +167,16 @@ const TEXTS: Record<'fr' | 'en', Texts> = {
     replace: 'Replace',
     filedEvent: 'Application filed',
     filingReceipt: /^Download: Certificate of filing/,
+    visitorCard: 'Visitor',
+    correctOpen: 'Correct my details',
+    correctNote: 'I have had a child since filing.',
+    correctSend: 'Send the correction',
+    correctDone: 'Your correction is recorded.',
+    correctedEvent: 'Details corrected after filing',
+    withdraw: 'Withdraw my application',
+    withdrawConfirmText: 'Withdrawing ends the examination of the application.',
+    withdrawConfirm: 'Yes, withdraw my application',
+    withdrawn: 'Withdrawn',
   },
 };
 
@@ -187,6 +219,17 @@ async function apiCall(context: BrowserContext, origin: string, method: 'GET', p
     ...(options.multipart === undefined ? {} : { multipart: options.multipart }),
   });
   return { status: response.status(), body: (await response.json().catch(() => null)) as Record<string, unknown> };
+}
+
+/** The text of a downloaded PDF (poppler's pdftotext). */
+async function pdfTextOf(download: Download): Promise<string> {
+  const file = path.join(os.tmpdir(), `sejour-journey-${randomUUID()}.pdf`);
+  await download.saveAs(file);
+  try {
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 }
 
 async function journey(language: 'fr' | 'en'): Promise<void> {
@@ -279,9 +322,12 @@ async function journey(language: 'fr' | 'en'): Promise<void> {
   const number = page.getByTestId('foreigner-number');
   await number.waitFor();
   expect(await number.textContent()).toMatch(/^\d{10}$/);
-  await page.getByRole('link', { name: text.validationAttestation }).waitFor();
   expect(await page.getByRole('button', { name: text.validateVisa }).count()).toBe(0);
   await shot('10-visa-validated');
+  // The validation attestation names the number just issued.
+  const validationPdf = page.waitForEvent('download');
+  await page.getByRole('link', { name: text.validationAttestation }).click();
+  expect(await pdfTextOf(await validationPdf)).toContain((await number.textContent()) ?? '');
 
   // 6. A new application from the personal space: the catalogue with the visiteur card's
   //    documents and fees, the window from the engine (in time), then the draft.
@@ -351,12 +397,28 @@ async function journey(language: 'fr' | 'en'): Promise<void> {
   //    the acknowledgement of receipt of this very application.
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: language === 'fr' ? /^Télécharger/ : /^Download/ }).first().click();
-  const file = path.join(os.tmpdir(), `sejour-journey-${randomUUID()}.pdf`);
-  await (await download).saveAs(file);
-  const pdfText = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  fs.rmSync(file, { force: true });
+  const pdfText = await pdfTextOf(await download);
   expect(pdfText).toContain(reference);
   expect(pdfText).toMatch(/L\.\s?112-11/);
+
+  // 10. After filing, from the application page: correct an answer (the history says so), then
+  //     withdraw the application, which asks for a confirmation first.
+  await page.getByRole('link', { name: text.visitorCard }).first().click();
+  await expectHeading(page, text.applicationTitle);
+  await page.getByRole('button', { name: text.correctOpen }).click();
+  await page.locator('input[name="correct-marriedOrHasChildren"][value="true"]').check({ force: true });
+  await page.locator('#correct-note').fill(text.correctNote);
+  await page.getByRole('button', { name: text.correctSend }).click();
+  await page.getByText(text.correctDone).waitFor();
+  expect(await page.getByTestId('application-history').locator('li').first().textContent()).toContain(text.correctedEvent);
+  await shot('16-corrected');
+  await page.getByRole('button', { name: text.withdraw }).click();
+  await page.getByText(text.withdrawConfirmText).waitFor();
+  await shot('17-withdraw-confirm');
+  await page.getByRole('button', { name: text.withdrawConfirm }).click();
+  await expect.poll(() => page.getByTestId('application-status').textContent(), { timeout: 10_000 }).toBe(text.withdrawn);
+  expect(await page.getByRole('button', { name: text.withdraw }).count()).toBe(0);
+  await shot('18-withdrawn');
 
   expect(problems.filter((message) => !/status of (400|404|415)/.test(message))).toEqual([]);
   await context.close();
