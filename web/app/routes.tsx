@@ -83,6 +83,10 @@ export const routes: RouteObject[] = [
             path: 'espace/demandes/:id',
             lazy: async () => ({ Component: (await import('../features/journey/application-page')).ApplicationPage }),
           },
+          {
+            path: 'espace/representants',
+            lazy: async () => ({ Component: (await import('../features/journey/representatives-page')).RepresentativesPage }),
+          },
           // Development: the emails waiting in the outbox (the API exists only in embedded mode).
           {
             path: 'dev/mailbox',

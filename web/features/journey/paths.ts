@@ -2,5 +2,6 @@
 export const JOURNEY_PATHS = {
   visa: '/espace/visa',
   newApplication: '/espace/demandes/nouvelle',
+  representatives: '/espace/representants',
   application: (id: string) => `/espace/demandes/${encodeURIComponent(id)}`,
 } as const;

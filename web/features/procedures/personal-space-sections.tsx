@@ -116,7 +116,7 @@ export function DocumentsSection({ overview }: { overview: OverviewBody }) {
 }
 
 export function ApplicationsSection({ overview }: { overview: OverviewBody }) {
-  const { t } = useTranslation(['procedures', 'applications']);
+  const { t } = useTranslation(['procedures', 'applications', 'journey']);
   const format = useFormat();
   return (
     <section aria-labelledby="space-applications" className="fr-mb-6w">
@@ -124,6 +124,9 @@ export function ApplicationsSection({ overview }: { overview: OverviewBody }) {
       <p>
         <Link className="fr-btn fr-btn--secondary fr-icon-add-line fr-btn--icon-left" to={JOURNEY_PATHS.newApplication}>
           {t('space.applications.new')}
+        </Link>{' '}
+        <Link className="fr-link fr-ml-md-2w" to={JOURNEY_PATHS.representatives}>
+          {t('journey:space.representatives')}
         </Link>
       </p>
       {overview.applications.length === 0 ? (

@@ -5,7 +5,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { applicationEvents, users } from '../../../db/schema/index';
+import { REPRESENTATION_SCOPES, REPRESENTATIVE_KINDS, applicationEvents, users } from '../../../db/schema/index';
+import { REPRESENTATION_SCOPE_VALUES, REPRESENTATIVE_KIND_VALUES } from '../../../../contract/representations';
 import { TINY_PNG } from '../../../usecases/applications/test-pdfs';
 import { createApplicationsTestApp, expectProblem, fillChecklist, ok, recordCard, signedIn, startDraft, type Applicant } from '../applications/test-kit';
 
@@ -43,6 +44,11 @@ async function grant(person: Applicant, representative: Applicant, scopes: strin
 }
 
 describe('authorising a representative', () => {
+  it('stores the scopes and kinds the contract names', () => {
+    expect([...REPRESENTATION_SCOPES]).toEqual([...REPRESENTATION_SCOPE_VALUES]);
+    expect([...REPRESENTATIVE_KINDS]).toEqual([...REPRESENTATIVE_KIND_VALUES]);
+  });
+
   it('lists it for both, with read access always included, and the person can revoke it', async () => {
     const person = await signedIn(ctx);
     const lawyer = await signedIn(ctx);
