@@ -12,7 +12,7 @@
  * size limit refused in the browser with the server's message, a replaced file, and filing with a
  * double click that files once; then, after the attestation de dépôt, a correction of an answer
  * (the history says so) and the withdrawal, confirmed first. The API is only read, to check what
- * the pages did.
+ * the pages did. Last, the representatives page refuses an address without an account.
  *
  * Dates are relative to the real today (the app runs with the real clock): entry into France 20
  * days ago, a VLS-TS valid until 100 days from now, so that the VLS-TS can still be validated
@@ -91,6 +91,9 @@ interface Texts {
   withdrawConfirmText: string;
   withdrawConfirm: string;
   withdrawn: string;
+  representatives: string;
+  authorise: string;
+  noSuchAccount: string;
 }
 
 const TEXTS: Record<'fr' | 'en', Texts> = {
@@ -135,6 +138,9 @@ const TEXTS: Record<'fr' | 'en', Texts> = {
     withdrawConfirmText: 'Retirer la demande met fin à son examen.',
     withdrawConfirm: 'Oui, retirer ma demande',
     withdrawn: 'Retirée',
+    representatives: 'Mes représentants',
+    authorise: 'Autoriser',
+    noSuchAccount: "Aucun compte de demandeur n'utilise cette adresse e-mail.",
   },
   en: {
     locale: 'en-GB',
@@ -177,6 +183,9 @@ const TEXTS: Record<'fr' | 'en', Texts> = {
     withdrawConfirmText: 'Withdrawing ends the examination of the application.',
     withdrawConfirm: 'Yes, withdraw my application',
     withdrawn: 'Withdrawn',
+    representatives: 'My representatives',
+    authorise: 'Authorise',
+    noSuchAccount: 'No applicant account uses this email address.',
   },
 };
 
@@ -420,7 +429,19 @@ async function journey(language: 'fr' | 'en'): Promise<void> {
   expect(await page.getByRole('button', { name: text.withdraw }).count()).toBe(0);
   await shot('18-withdrawn');
 
-  expect(problems.filter((message) => !/status of (400|404|415)/.test(message))).toEqual([]);
+  // 11. The representatives page, from the personal space: an address without an account is
+  //     refused by the server, its message beside the field, and what was typed stays.
+  await page.goto(`${origin}/espace`);
+  await page.getByRole('link', { name: text.representatives }).click();
+  await expectHeading(page, text.representatives);
+  await page.locator('#representative-email').fill('nobody-here@example.org');
+  await page.locator('#representative-kind').selectOption('lawyer');
+  await page.getByRole('button', { name: text.authorise }).click();
+  await expect.poll(() => page.locator('#representative-email-desc-error').allTextContents(), { timeout: 10_000 }).toContain(text.noSuchAccount);
+  expect(await page.locator('#representative-email').inputValue()).toBe('nobody-here@example.org');
+  await shot('19-representatives');
+
+  expect(problems.filter((message) => !/status of (400|404|415|422)/.test(message))).toEqual([]);
   await context.close();
 }
 
