@@ -94,6 +94,9 @@ interface Texts {
   representatives: string;
   authorise: string;
   noSuchAccount: string;
+  tooLate: string;
+  findPrefecture: string;
+  tooEarly: string;
 }
 
 const TEXTS: Record<'fr' | 'en', Texts> = {
@@ -141,6 +144,9 @@ const TEXTS: Record<'fr' | 'en', Texts> = {
     representatives: 'Mes représentants',
     authorise: 'Autoriser',
     noSuchAccount: "Aucun compte de demandeur n'utilise cette adresse e-mail.",
+    tooLate: "La validation en ligne n'est plus possible",
+    findPrefecture: 'Trouver ma préfecture',
+    tooEarly: 'Trop tôt pour déposer',
   },
   en: {
     locale: 'en-GB',
@@ -186,6 +192,9 @@ const TEXTS: Record<'fr' | 'en', Texts> = {
     representatives: 'My representatives',
     authorise: 'Authorise',
     noSuchAccount: 'No applicant account uses this email address.',
+    tooLate: 'Online validation is no longer possible',
+    findPrefecture: 'Find my préfecture',
+    tooEarly: 'Too early to file',
   },
 };
 
@@ -219,7 +228,7 @@ async function check(page: Page, name: string): Promise<void> {
 }
 
 /** The browser's own session calling the API (cookies of the context, CSRF header from its cookie). */
-async function apiCall(context: BrowserContext, origin: string, method: 'GET', path: string, options: { data?: unknown; headers?: Record<string, string>; multipart?: Record<string, { name: string; mimeType: string; buffer: Buffer }> } = {}) {
+async function apiCall(context: BrowserContext, origin: string, method: 'GET' | 'POST', path: string, options: { data?: unknown; headers?: Record<string, string>; multipart?: Record<string, { name: string; mimeType: string; buffer: Buffer }> } = {}) {
   const csrf = (await context.cookies(origin)).find((cookie) => cookie.name === 'sejour_csrf')?.value ?? '';
   const response = await context.request.fetch(`${origin}${path}`, {
     method,
@@ -445,7 +454,68 @@ async function journey(language: 'fr' | 'en'): Promise<void> {
   await context.close();
 }
 
+/** Sign up, confirm from the dev mailbox and sign in, without screenshots; returns the session's origin. */
+async function signedUp(page: Page, language: 'fr' | 'en'): Promise<string> {
+  const text = TEXTS[language];
+  const email = uniqueEmail(`edge-${language}`);
+  await page.goto(`${app.url}/compte/creer`);
+  await page.locator('#register-name').fill('Lina Haddad');
+  await page.locator('#register-email').fill(email);
+  await page.locator('#register-password').fill(PASSWORD);
+  await page.getByRole('button', { name: text.registerSubmit }).click();
+  await page.getByRole('heading', { name: text.checkEmail }).waitFor();
+  await page.goto(`${app.url}/dev/mailbox`);
+  await page.locator('main article', { hasText: email }).locator('a[href*="/compte/confirmer?token="]').first().click();
+  await page.getByRole('heading', { name: text.confirmed }).waitFor();
+  await page.getByRole('link', { name: text.signIn }).last().click();
+  await page.locator('#sign-in-password').fill(PASSWORD);
+  await page.getByRole('button', { name: text.signIn, exact: true }).click();
+  await expectHeading(page, text.greeting('Lina Haddad'));
+  return new URL(page.url()).origin;
+}
+
+/**
+ * The answers the journey does not meet: a VLS-TS entered more than three months ago (online
+ * validation no longer possible, what to do instead, no validate button [R-01]) and a card
+ * application before its window opens (the opening date, no button to start [R-10]).
+ */
+async function edgeStates(language: 'fr' | 'en'): Promise<void> {
+  const text = TEXTS[language];
+  const { page, context, problems } = await openPage(browser, { width: 360, height: 740, locale: text.locale });
+  const origin = await signedUp(page, language);
+
+  await page.goto(`${origin}/espace/visa`);
+  await expectHeading(page, text.visaTitle);
+  await page.locator('#visa-cardType').selectOption('etudiant');
+  await page.locator('#visa-validFrom').fill(dayFromToday(-100));
+  await page.locator('#visa-validUntil').fill(dayFromToday(200));
+  await page.locator('#visa-enteredFranceOn').fill(dayFromToday(-100));
+  await page.getByRole('button', { name: text.recordVisa }).click();
+  await page.getByRole('heading', { name: text.tooLate }).waitFor();
+  await page.getByRole('link', { name: text.findPrefecture }).waitFor();
+  expect(await page.getByRole('button', { name: text.validateVisa }).count()).toBe(0);
+  expect(await page.locator('#validate-taxStampNumber').count()).toBe(0);
+  await check(page, `journey-edge-01-visa-too-late-${language}-phone`);
+
+  // A card expiring in 300 days: the window opens 120 days before, so it is too early today.
+  const card = await apiCall(context, origin, 'POST', '/api/v1/permits', {
+    data: { kind: 'temporary_card', cardType: 'etudiant', validFrom: dayFromToday(-65), validUntil: dayFromToday(300), foreignerNumber: '7501234567' },
+  });
+  expect(card.status, JSON.stringify(card.body)).toBe(201);
+  await page.goto(`${origin}/espace/demandes/nouvelle`);
+  await expectHeading(page, text.newApplication);
+  await expect.poll(() => page.getByTestId('filing-window').getAttribute('data-status'), { timeout: 15_000 }).toBe('too_early');
+  await page.getByRole('heading', { name: text.tooEarly }).waitFor();
+  expect(await page.getByRole('button', { name: text.startApplication }).count()).toBe(0);
+  await check(page, `journey-edge-02-too-early-${language}-phone`);
+
+  expect(problems.filter((message) => !/status of (400|404)/.test(message))).toEqual([]);
+  await context.close();
+}
+
 describe('applicant journey', () => {
   it.skipIf(ON_POSTGRES)(`in French, on a phone: sign up → confirm → profile → VLS-TS → visiteur application → documents → filed → covered${NEEDS_MAILBOX}`, () => journey('fr'), JOURNEY_TIMEOUT);
   it.skipIf(ON_POSTGRES)(`in English, on a phone: the same journey${NEEDS_MAILBOX}`, () => journey('en'), JOURNEY_TIMEOUT);
+  it.skipIf(ON_POSTGRES)(`in French, on a phone: a VLS-TS too late to validate online, and an application too early${NEEDS_MAILBOX}`, () => edgeStates('fr'), JOURNEY_TIMEOUT);
+  it.skipIf(ON_POSTGRES)(`in English, on a phone: the same two refusals${NEEDS_MAILBOX}`, () => edgeStates('en'), JOURNEY_TIMEOUT);
 });
