@@ -39,6 +39,7 @@ import { registerDevRoutes } from './routes/dev/index';
 import { registerVlsTsRoutes } from './routes/vls-ts/index';
 import { registerPermitRoutes } from './routes/permits/index';
 import { registerApplicationRoutes } from './routes/applications/index';
+import { registerRepresentationRoutes } from './routes/representations/index';
 import type { FileStorage } from '../adapters/storage/file-storage';
 import { createFileStorage } from '../adapters/storage/index';
 import { registerAttestationRoutes } from './routes/attestations/index';
@@ -253,6 +254,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     storage: deps.storage ?? createFileStorage(env),
     limits: { maxFileBytes: env.uploadMaxFileBytes, maxApplicationBytes: env.uploadMaxApplicationBytes },
   });
+  registerRepresentationRoutes(app, { db: database.db, env, now: deps.now, storage: deps.storage ?? createFileStorage(env) });
   const now = deps.now ?? (() => new Date());
   registerAttestationRoutes(app, { db: database.db, now, keys, publicUrl: env.publicUrl });
   registerVerifyRoutes(app, { db: database.db, now, keys });

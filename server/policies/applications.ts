@@ -4,8 +4,10 @@
  * caller may not see does not exist for them: the use case answers 404, never 403, so that ids of
  * other people's files reveal nothing (not even that they exist).
  *
- * Today only the applicant themself; representatives (acting for someone) and préfecture agents
- * (their prefecture's applications) come with their issues.
+ * The applicant themself, or a representative acting for them: routes under
+ * /api/v1/represented/:representationId build a viewer whose `id` is the person represented and
+ * whose `representative` names who acts (docs/adr/0013-representatives.md); the same ownership
+ * checks then apply, and the history records `representative` with the representative's account.
  */
 import type { UserRole } from '../db/schema/users';
 import type { ActorKind } from '../../domain/applications/types';
@@ -13,6 +15,8 @@ import type { ActorKind } from '../../domain/applications/types';
 export interface Viewer {
   id: string;
   role: UserRole;
+  /** Set when a representative acts for the person `id`, under an authorisation checked by the route. */
+  representative?: { userId: string; representationId: string } | undefined;
 }
 
 /** Anything that belongs to one person. */
@@ -36,5 +40,11 @@ export function canSeeDocument(viewer: Viewer, application: Owned, document: { a
 
 /** The kind of actor the state machine sees for this viewer, or undefined when none applies. */
 export function actorKindOf(viewer: Viewer): ActorKind | undefined {
-  return viewer.role === 'applicant' ? 'applicant' : undefined;
+  if (viewer.role !== 'applicant') return undefined;
+  return viewer.representative === undefined ? 'applicant' : 'representative';
+}
+
+/** The account that acts, for the history: the representative's when one acts for the person. */
+export function actorIdOf(viewer: Viewer): string {
+  return viewer.representative?.userId ?? viewer.id;
 }

@@ -6,9 +6,13 @@
  * text file named .pdf), file it, and see in the personal space the coverage line, the next
  * deadline and the application with its reference. axe and a screenshot on every page visited.
  *
- * The VLS-TS, application and upload steps go through the API with the browser's own session
- * (its cookies and CSRF token): their pages are not built yet (issue 4, web side). When they are,
- * these steps become clicks in the pages and their screenshots are added here.
+ * The VLS-TS, application, upload and filing steps go through their pages (/espace/visa,
+ * /espace/demandes/nouvelle, /espace/demandes/:id): a stamp number refused in the browser, an
+ * executable renamed .pdf refused by the server (its reason beside the item), a file over the
+ * size limit refused in the browser with the server's message, a replaced file, and filing with a
+ * double click that files once; then, after the attestation de dépôt, a correction of an answer
+ * (the history says so) and the withdrawal, confirmed first. The API is only read, to check what
+ * the pages did. Last, the representatives page refuses an address without an account.
  *
  * Dates are relative to the real today (the app runs with the real clock): entry into France 20
  * days ago, a VLS-TS valid until 100 days from now, so that the VLS-TS can still be validated
@@ -24,9 +28,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { expectNoAxeViolations, launchBrowser, openPage, screenshot, startApp, type RunningApp } from './harness';
-import { TINY_PNG } from '../../server/usecases/applications/test-pdfs';
+import { EXE_HEAD, TINY_PNG } from '../../server/usecases/applications/test-pdfs';
 
 const ON_POSTGRES = Boolean(process.env.TEST_DATABASE_URL);
 const NEEDS_MAILBOX = ON_POSTGRES
@@ -63,6 +67,36 @@ interface Texts {
   nextDeadline: string;
   reference: string;
   attestations: string;
+  visaTitle: string;
+  recordVisa: string;
+  validationPossible: string;
+  validateVisa: string;
+  stampError: string;
+  validationAttestation: string;
+  newApplication: string;
+  startApplication: string;
+  applicationTitle: string;
+  refusedReason: string;
+  tooLarge: string;
+  replace: string;
+  filedEvent: string;
+  filingReceipt: RegExp;
+  visitorCard: string;
+  correctOpen: string;
+  correctNote: string;
+  correctSend: string;
+  correctDone: string;
+  correctedEvent: string;
+  withdraw: string;
+  withdrawConfirmText: string;
+  withdrawConfirm: string;
+  withdrawn: string;
+  representatives: string;
+  authorise: string;
+  noSuchAccount: string;
+  tooLate: string;
+  findPrefecture: string;
+  tooEarly: string;
 }
 
 const TEXTS: Record<'fr' | 'en', Texts> = {
@@ -83,6 +117,36 @@ const TEXTS: Record<'fr' | 'en', Texts> = {
     nextDeadline: 'Prochaine échéance',
     reference: 'Référence SEJ-',
     attestations: 'Attestations',
+    visaTitle: 'Valider mon visa long séjour (VLS-TS)',
+    recordVisa: 'Enregistrer mon visa',
+    validationPossible: 'la validation en ligne est possible jusqu',
+    validateVisa: 'Valider mon visa',
+    stampError: 'Le numéro de timbre fiscal électronique compte 16 chiffres.',
+    validationAttestation: "Télécharger l'attestation de validation (PDF)",
+    newApplication: 'Demander une carte de séjour',
+    startApplication: 'Commencer ma demande',
+    applicationTitle: 'Ma demande : carte « Visiteur »',
+    refusedReason: "Ce fichier n'est ni un PDF, ni une image JPEG ou PNG",
+    tooLarge: 'Le fichier dépasse',
+    replace: 'Remplacer',
+    filedEvent: 'Demande déposée',
+    filingReceipt: /^Télécharger : Attestation de dépôt/,
+    visitorCard: 'Visiteur',
+    correctOpen: 'Corriger mes informations',
+    correctNote: "J'ai un enfant depuis le dépôt.",
+    correctSend: 'Envoyer la correction',
+    correctDone: 'Votre correction est enregistrée.',
+    correctedEvent: 'Informations corrigées après le dépôt',
+    withdraw: 'Retirer ma demande',
+    withdrawConfirmText: 'Retirer la demande met fin à son examen.',
+    withdrawConfirm: 'Oui, retirer ma demande',
+    withdrawn: 'Retirée',
+    representatives: 'Mes représentants',
+    authorise: 'Autoriser',
+    noSuchAccount: "Aucun compte de demandeur n'utilise cette adresse e-mail.",
+    tooLate: "La validation en ligne n'est plus possible",
+    findPrefecture: 'Trouver ma préfecture',
+    tooEarly: 'Trop tôt pour déposer',
   },
   en: {
     locale: 'en-GB',
@@ -101,6 +165,36 @@ const TEXTS: Record<'fr' | 'en', Texts> = {
     nextDeadline: 'Next deadline',
     reference: 'Reference SEJ-',
     attestations: 'Attestations',
+    visaTitle: 'Validate my long-stay visa (VLS-TS)',
+    recordVisa: 'Record my visa',
+    validationPossible: 'online validation is possible until',
+    validateVisa: 'Validate my visa',
+    stampError: 'The electronic tax stamp number has 16 digits.',
+    validationAttestation: 'Download the validation attestation (PDF)',
+    newApplication: 'Apply for a residence card',
+    startApplication: 'Start my application',
+    applicationTitle: 'My application: “Visitor” card',
+    refusedReason: 'This file is neither a PDF nor a JPEG or PNG image',
+    tooLarge: 'The file is larger than',
+    replace: 'Replace',
+    filedEvent: 'Application filed',
+    filingReceipt: /^Download: Certificate of filing/,
+    visitorCard: 'Visitor',
+    correctOpen: 'Correct my details',
+    correctNote: 'I have had a child since filing.',
+    correctSend: 'Send the correction',
+    correctDone: 'Your correction is recorded.',
+    correctedEvent: 'Details corrected after filing',
+    withdraw: 'Withdraw my application',
+    withdrawConfirmText: 'Withdrawing ends the examination of the application.',
+    withdrawConfirm: 'Yes, withdraw my application',
+    withdrawn: 'Withdrawn',
+    representatives: 'My representatives',
+    authorise: 'Authorise',
+    noSuchAccount: 'No applicant account uses this email address.',
+    tooLate: 'Online validation is no longer possible',
+    findPrefecture: 'Find my préfecture',
+    tooEarly: 'Too early to file',
   },
 };
 
@@ -143,6 +237,17 @@ async function apiCall(context: BrowserContext, origin: string, method: 'GET' | 
     ...(options.multipart === undefined ? {} : { multipart: options.multipart }),
   });
   return { status: response.status(), body: (await response.json().catch(() => null)) as Record<string, unknown> };
+}
+
+/** The text of a downloaded PDF (poppler's pdftotext). */
+async function pdfTextOf(download: Download): Promise<string> {
+  const file = path.join(os.tmpdir(), `sejour-journey-${randomUUID()}.pdf`);
+  await download.saveAs(file);
+  try {
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 }
 
 async function journey(language: 'fr' | 'en'): Promise<void> {
@@ -207,46 +312,94 @@ async function journey(language: 'fr' | 'en'): Promise<void> {
   await page.getByText(text.saved).waitFor();
   await shot('07-profile-saved');
 
-  // 5. Record and validate the VLS-TS (TODO(issue 4): the VLS-TS page; then these are clicks).
-  const recorded = await apiCall(context, origin, 'POST', '/api/v1/vls-ts', {
-    data: { cardType: 'visiteur', validFrom: dayFromToday(-20), validUntil: dayFromToday(100), enteredFranceOn: dayFromToday(-20) },
-  });
-  expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+  // 5. The VLS-TS page: record the visa, read the engine's answer (validation possible until a
+  //    date, with its rule), a wrong tax stamp refused in the browser with the server's message,
+  //    then validated: the numéro d'étranger and the validation attestation.
+  await page.goto(`${origin}/espace/visa`);
+  await expectHeading(page, text.visaTitle);
+  await page.locator('#visa-number').fill('AB1234567');
+  await page.locator('#visa-cardType').selectOption('visiteur');
+  await page.locator('#visa-validFrom').fill(dayFromToday(-20));
+  await page.locator('#visa-validUntil').fill(dayFromToday(100));
+  await page.locator('#visa-enteredFranceOn').fill(dayFromToday(-20));
+  await shot('08-visa-form');
+  await page.getByRole('button', { name: text.recordVisa }).click();
+  const answer = page.getByTestId('visa-answer');
+  await answer.waitFor();
+  expect(await answer.textContent()).toContain(text.validationPossible);
+  expect(await answer.textContent()).toContain('R.431-17');
+  // The address comes from the profile; a stamp number too short is refused before sending.
+  await expect.poll(() => page.locator('#validate-postalCode').inputValue(), { timeout: 10_000 }).toBe('69003');
+  await page.locator('#validate-taxStampNumber').fill('1234 5678');
+  await page.getByRole('button', { name: text.validateVisa }).click();
+  await expect.poll(() => page.locator('#validate-taxStampNumber-desc-error').allTextContents(), { timeout: 10_000 }).toContain(text.stampError);
+  await shot('09-visa-answer');
   const stamp = String(10n ** 15n + BigInt(`0x${randomBytes(6).toString('hex')}`) % (9n * 10n ** 15n));
-  const validated = await apiCall(context, origin, 'POST', `/api/v1/vls-ts/${String(recorded.body.id)}/validation`, {
-    data: { address: { line1: '12 rue des Lilas', postalCode: '69003', city: 'Lyon', departement: '69' }, taxStampNumber: stamp },
-  });
-  expect(validated.status, JSON.stringify(validated.body)).toBe(200);
-  expect(validated.body.foreignerNumber).toMatch(/^\d{10}$/);
+  await page.locator('#validate-taxStampNumber').fill(stamp.replace(/(\d{4})(?=\d)/g, '$1 '));
+  await page.getByRole('button', { name: text.validateVisa }).click();
+  const number = page.getByTestId('foreigner-number');
+  await number.waitFor();
+  expect(await number.textContent()).toMatch(/^\d{10}$/);
+  expect(await page.getByRole('button', { name: text.validateVisa }).count()).toBe(0);
+  await shot('10-visa-validated');
+  // The validation attestation names the number just issued.
+  const validationPdf = page.waitForEvent('download');
+  await page.getByRole('link', { name: text.validationAttestation }).click();
+  expect(await pdfTextOf(await validationPdf)).toContain((await number.textContent()) ?? '');
 
-  // 6. Apply for a visiteur card in its window, send the documents (TODO(issue 4): the application
-  //    page with its per-file upload progress; then these are clicks and a file chooser).
-  const draft = await apiCall(context, origin, 'POST', '/api/v1/applications', { data: { cardType: 'visiteur', answers: { marriedOrHasChildren: false } } });
-  expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-  expect((draft.body.filing as { status: string }).status).toBe('in_time');
-  const id = String(draft.body.id);
+  // 6. A new application from the personal space: the catalogue with the visiteur card's
+  //    documents and fees, the window from the engine (in time), then the draft.
+  await page.goto(`${origin}/espace`);
+  await page.getByRole('link', { name: text.newApplication }).first().click();
+  await expectHeading(page, text.newApplication);
+  await expect.poll(() => page.getByTestId('filing-window').getAttribute('data-status'), { timeout: 15_000 }).toBe('in_time');
+  expect(await page.locator('input[name="cardType"][value="visiteur"]').isChecked()).toBe(true);
+  await page.getByTestId('card-details').waitFor();
+  await shot('11-new-application');
+  await page.getByRole('button', { name: text.startApplication }).click();
+  await expectHeading(page, text.applicationTitle);
+  const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+  // The situation question, saved as it is answered.
+  const saved = page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes(id));
+  await page.locator('input[name="question-marriedOrHasChildren"][value="false"]').check({ force: true });
+  expect((await saved).status()).toBe(200);
+  const draft = await apiCall(context, origin, 'GET', `/api/v1/applications/${id}`);
   const missing = draft.body.missingDocuments as string[];
   expect(missing.length).toBeGreaterThan(0);
-  // A text file named .pdf is refused, with a message in the person's language.
-  const refused = await apiCall(context, origin, 'POST', `/api/v1/applications/${id}/items/${missing[0]}/documents`, {
-    multipart: { file: { name: 'passeport.pdf', mimeType: 'application/pdf', buffer: Buffer.from('ceci est un texte, pas un PDF\n') } },
-    headers: { 'accept-language': language },
-  });
-  expect(refused.status).toBe(415);
-  expect(refused.body.code).toBe('document_type_not_supported');
-  expect(String(refused.body.detail).length).toBeGreaterThan(10);
+  // An executable renamed .pdf passes the browser's check (its name says PDF) and is refused by
+  // the server, whose reason shows beside the item; nothing else changes.
+  const first = page.getByTestId(`item-${missing[0]}`);
+  await page.getByTestId(`upload-${missing[0]}`).setInputFiles({ name: 'passeport.pdf', mimeType: 'application/pdf', buffer: EXE_HEAD });
+  const refusal = first.getByTestId('upload-error');
+  await refusal.waitFor();
+  expect(await refusal.textContent()).toContain(text.refusedReason);
+  // A file over the size limit is refused in the browser, with the server's message.
+  await page.getByTestId(`upload-${missing[1] ?? missing[0]}`).setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(11 * 1024 * 1024, 0x25) });
+  await page.getByTestId(`item-${missing[1] ?? missing[0]}`).getByText(text.tooLarge).waitFor();
+  await shot('12-upload-refused');
   for (const item of missing) {
-    const sent = await apiCall(context, origin, 'POST', `/api/v1/applications/${id}/items/${item}/documents`, {
-      multipart: { file: { name: `${item}.png`, mimeType: 'image/png', buffer: TINY_PNG } },
-    });
-    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    await page.getByTestId(`upload-${item}`).setInputFiles({ name: `${item}.png`, mimeType: 'image/png', buffer: TINY_PNG });
+    await page.getByTestId(`item-${item}`).getByTestId('document').first().waitFor();
   }
+  // Replace the first file: still one file for that item, under its new name.
+  await first.getByLabel(text.replace).setInputFiles({ name: 'passeport-2.png', mimeType: 'image/png', buffer: TINY_PNG });
+  await first.getByText('passeport-2.png').waitFor();
+  expect(await first.getByTestId('document').count()).toBe(1);
+  expect(await page.getByTestId('upload-error').count()).toBe(0);
+  await shot('13-documents-sent');
 
-  // 7. File it (one Idempotency-Key, as the submit button keeps across retries).
-  const filed = await apiCall(context, origin, 'POST', `/api/v1/applications/${id}/submit`, { headers: { 'idempotency-key': randomUUID() } });
-  expect(filed.status, JSON.stringify(filed.body)).toBe(200);
-  const reference = String(filed.body.reference);
+  // 7. File it with a double click: one filing, one reference.
+  await page.getByTestId('submit-application').dblclick();
+  const referenceOnPage = page.getByTestId('application-reference');
+  await referenceOnPage.waitFor();
+  const reference = (await referenceOnPage.textContent()) ?? '';
   expect(reference).toMatch(/^SEJ-/);
+  const listed = await apiCall(context, origin, 'GET', '/api/v1/applications');
+  expect((listed.body.items as unknown[]).length).toBe(1);
+  const history = await page.getByTestId('application-history').locator('li').allTextContents();
+  expect(history.filter((entry) => entry.startsWith(text.filedEvent))).toHaveLength(1);
+  await page.getByRole('link', { name: text.filingReceipt }).waitFor();
+  await shot('14-filed');
 
   // 8. The personal space: covered until the VLS-TS's last day, the next deadline, the application.
   await page.goto(`${origin}/espace`);
@@ -256,24 +409,113 @@ async function journey(language: 'fr' | 'en'): Promise<void> {
   expect(await coverage.textContent()).toContain(text.coverageStart);
   await page.getByRole('heading', { name: text.nextDeadline }).waitFor();
   await page.getByText(`${text.reference}`.replace('SEJ-', '') + reference).waitFor();
-  await shot('08-space-filed');
+  await shot('15-space-filed');
 
   // 9. Download the attestation de dépôt from the "Attestations" section, and read it back: it is
   //    the acknowledgement of receipt of this very application.
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: language === 'fr' ? /^Télécharger/ : /^Download/ }).first().click();
-  const file = path.join(os.tmpdir(), `sejour-journey-${randomUUID()}.pdf`);
-  await (await download).saveAs(file);
-  const pdfText = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  fs.rmSync(file, { force: true });
+  const pdfText = await pdfTextOf(await download);
   expect(pdfText).toContain(reference);
   expect(pdfText).toMatch(/L\.\s?112-11/);
 
-  expect(problems.filter((message) => !message.includes('status of 400') && !message.includes('status of 404'))).toEqual([]);
+  // 10. After filing, from the application page: correct an answer (the history says so), then
+  //     withdraw the application, which asks for a confirmation first.
+  await page.getByRole('link', { name: text.visitorCard }).first().click();
+  await expectHeading(page, text.applicationTitle);
+  await page.getByRole('button', { name: text.correctOpen }).click();
+  await page.locator('input[name="correct-marriedOrHasChildren"][value="true"]').check({ force: true });
+  await page.locator('#correct-note').fill(text.correctNote);
+  await page.getByRole('button', { name: text.correctSend }).click();
+  await page.getByText(text.correctDone).waitFor();
+  expect(await page.getByTestId('application-history').locator('li').first().textContent()).toContain(text.correctedEvent);
+  await shot('16-corrected');
+  await page.getByRole('button', { name: text.withdraw }).click();
+  await page.getByText(text.withdrawConfirmText).waitFor();
+  await shot('17-withdraw-confirm');
+  await page.getByRole('button', { name: text.withdrawConfirm }).click();
+  await expect.poll(() => page.getByTestId('application-status').textContent(), { timeout: 10_000 }).toBe(text.withdrawn);
+  expect(await page.getByRole('button', { name: text.withdraw }).count()).toBe(0);
+  await shot('18-withdrawn');
+
+  // 11. The representatives page, from the personal space: an address without an account is
+  //     refused by the server, its message beside the field, and what was typed stays.
+  await page.goto(`${origin}/espace`);
+  await page.getByRole('link', { name: text.representatives }).click();
+  await expectHeading(page, text.representatives);
+  await page.locator('#representative-email').fill('nobody-here@example.org');
+  await page.locator('#representative-kind').selectOption('lawyer');
+  await page.getByRole('button', { name: text.authorise }).click();
+  await expect.poll(() => page.locator('#representative-email-desc-error').allTextContents(), { timeout: 10_000 }).toContain(text.noSuchAccount);
+  expect(await page.locator('#representative-email').inputValue()).toBe('nobody-here@example.org');
+  await shot('19-representatives');
+
+  expect(problems.filter((message) => !/status of (400|404|415|422)/.test(message))).toEqual([]);
+  await context.close();
+}
+
+/** Sign up, confirm from the dev mailbox and sign in, without screenshots; returns the session's origin. */
+async function signedUp(page: Page, language: 'fr' | 'en'): Promise<string> {
+  const text = TEXTS[language];
+  const email = uniqueEmail(`edge-${language}`);
+  await page.goto(`${app.url}/compte/creer`);
+  await page.locator('#register-name').fill('Lina Haddad');
+  await page.locator('#register-email').fill(email);
+  await page.locator('#register-password').fill(PASSWORD);
+  await page.getByRole('button', { name: text.registerSubmit }).click();
+  await page.getByRole('heading', { name: text.checkEmail }).waitFor();
+  await page.goto(`${app.url}/dev/mailbox`);
+  await page.locator('main article', { hasText: email }).locator('a[href*="/compte/confirmer?token="]').first().click();
+  await page.getByRole('heading', { name: text.confirmed }).waitFor();
+  await page.getByRole('link', { name: text.signIn }).last().click();
+  await page.locator('#sign-in-password').fill(PASSWORD);
+  await page.getByRole('button', { name: text.signIn, exact: true }).click();
+  await expectHeading(page, text.greeting('Lina Haddad'));
+  return new URL(page.url()).origin;
+}
+
+/**
+ * The answers the journey does not meet: a VLS-TS entered more than three months ago (online
+ * validation no longer possible, what to do instead, no validate button [R-01]) and a card
+ * application before its window opens (the opening date, no button to start [R-10]).
+ */
+async function edgeStates(language: 'fr' | 'en'): Promise<void> {
+  const text = TEXTS[language];
+  const { page, context, problems } = await openPage(browser, { width: 360, height: 740, locale: text.locale });
+  const origin = await signedUp(page, language);
+
+  await page.goto(`${origin}/espace/visa`);
+  await expectHeading(page, text.visaTitle);
+  await page.locator('#visa-cardType').selectOption('etudiant');
+  await page.locator('#visa-validFrom').fill(dayFromToday(-100));
+  await page.locator('#visa-validUntil').fill(dayFromToday(200));
+  await page.locator('#visa-enteredFranceOn').fill(dayFromToday(-100));
+  await page.getByRole('button', { name: text.recordVisa }).click();
+  await page.getByRole('heading', { name: text.tooLate }).waitFor();
+  await page.getByRole('link', { name: text.findPrefecture }).waitFor();
+  expect(await page.getByRole('button', { name: text.validateVisa }).count()).toBe(0);
+  expect(await page.locator('#validate-taxStampNumber').count()).toBe(0);
+  await check(page, `journey-edge-01-visa-too-late-${language}-phone`);
+
+  // A card expiring in 300 days: the window opens 120 days before, so it is too early today.
+  const card = await apiCall(context, origin, 'POST', '/api/v1/permits', {
+    data: { kind: 'temporary_card', cardType: 'etudiant', validFrom: dayFromToday(-65), validUntil: dayFromToday(300), foreignerNumber: '7501234567' },
+  });
+  expect(card.status, JSON.stringify(card.body)).toBe(201);
+  await page.goto(`${origin}/espace/demandes/nouvelle`);
+  await expectHeading(page, text.newApplication);
+  await expect.poll(() => page.getByTestId('filing-window').getAttribute('data-status'), { timeout: 15_000 }).toBe('too_early');
+  await page.getByRole('heading', { name: text.tooEarly }).waitFor();
+  expect(await page.getByRole('button', { name: text.startApplication }).count()).toBe(0);
+  await check(page, `journey-edge-02-too-early-${language}-phone`);
+
+  expect(problems.filter((message) => !/status of (400|404)/.test(message))).toEqual([]);
   await context.close();
 }
 
 describe('applicant journey', () => {
   it.skipIf(ON_POSTGRES)(`in French, on a phone: sign up → confirm → profile → VLS-TS → visiteur application → documents → filed → covered${NEEDS_MAILBOX}`, () => journey('fr'), JOURNEY_TIMEOUT);
   it.skipIf(ON_POSTGRES)(`in English, on a phone: the same journey${NEEDS_MAILBOX}`, () => journey('en'), JOURNEY_TIMEOUT);
+  it.skipIf(ON_POSTGRES)(`in French, on a phone: a VLS-TS too late to validate online, and an application too early${NEEDS_MAILBOX}`, () => edgeStates('fr'), JOURNEY_TIMEOUT);
+  it.skipIf(ON_POSTGRES)(`in English, on a phone: the same two refusals${NEEDS_MAILBOX}`, () => edgeStates('en'), JOURNEY_TIMEOUT);
 });

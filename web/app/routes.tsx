@@ -75,6 +75,23 @@ export const routes: RouteObject[] = [
             path: 'verify',
             lazy: async () => ({ Component: (await import('../features/verify/verify-page')).VerifyPage }),
           },
+          // Applicant procedures (issue 4)
+          {
+            path: 'espace/visa',
+            lazy: async () => ({ Component: (await import('../features/journey/visa-page')).VisaPage }),
+          },
+          {
+            path: 'espace/demandes/nouvelle',
+            lazy: async () => ({ Component: (await import('../features/journey/new-application-page')).NewApplicationPage }),
+          },
+          {
+            path: 'espace/demandes/:id',
+            lazy: async () => ({ Component: (await import('../features/journey/application-page')).ApplicationPage }),
+          },
+          {
+            path: 'espace/representants',
+            lazy: async () => ({ Component: (await import('../features/journey/representatives-page')).RepresentativesPage }),
+          },
           // Development: the emails waiting in the outbox (the API exists only in embedded mode).
           {
             path: 'dev/mailbox',

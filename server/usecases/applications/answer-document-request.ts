@@ -13,7 +13,7 @@ import { and, desc, eq, gte } from 'drizzle-orm';
 import type { ApplicationBody } from '../../../contract/applications';
 import { applicationDocuments, applications, documentRequests } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
-import { actorKindOf } from '../../policies/applications';
+import { actorKindOf, actorIdOf } from '../../policies/applications';
 import { transition, type ApplicationState } from '../../../domain/applications/index';
 import type { Locale } from '../../i18n/index';
 import { todayOf, type ApplicationsContext, type Caller } from './context';
@@ -109,7 +109,7 @@ export async function answerDocumentRequest(
       event: 'answerRequest',
       statusFrom: result.from,
       statusTo: result.state.status,
-      actorUserId: caller.id,
+      actorUserId: actorIdOf(caller),
       actorKind,
       at: now,
       details: {

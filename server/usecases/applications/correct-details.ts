@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import type { ApplicationBody, CorrectDetailsBody } from '../../../contract/applications';
 import { applications } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
-import { actorKindOf } from '../../policies/applications';
+import { actorKindOf, actorIdOf } from '../../policies/applications';
 import { answersFor, catalogueEntry, transition, type DetailChange } from '../../../domain/applications/index';
 import type { Locale } from '../../i18n/index';
 import { todayOf, type ApplicationsContext, type Caller } from './context';
@@ -55,7 +55,7 @@ export async function correctDetails(
       event: 'correctDetails',
       statusFrom: result.from,
       statusTo: result.state.status,
-      actorUserId: caller.id,
+      actorUserId: actorIdOf(caller),
       actorKind,
       at: now,
       details: { correctedOn: today, changes, ...(input.note ? { note: input.note } : {}) },

@@ -8,7 +8,7 @@
 import type { ApplicationBody, CreateApplicationBody } from '../../../contract/applications';
 import { applications } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
-import { actorKindOf } from '../../policies/applications';
+import { actorKindOf, actorIdOf } from '../../policies/applications';
 import { answersFor, catalogueEntry, decideFiling, normaliseTaxStampNumber } from '../../../domain/applications/index';
 import { todayOf, type ApplicationsContext, type Caller } from './context';
 import { applicationDetail } from './get-application';
@@ -64,7 +64,7 @@ export async function createApplication(ctx: ApplicationsContext, caller: Caller
         event: 'create',
         statusFrom: null,
         statusTo: 'draft',
-        actorUserId: caller.id,
+        actorUserId: actorIdOf(caller),
         actorKind,
         at: now,
         details: { cardType: entry.id, permitId: permit.id, prefectureId: prefecture.id },

@@ -13,7 +13,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { ApplicationBody } from '../../../contract/applications';
 import { applications, permits } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
-import { actorKindOf } from '../../policies/applications';
+import { actorKindOf, actorIdOf } from '../../policies/applications';
 import { catalogueEntry, missingDocuments, transition, unansweredQuestions, type Answers } from '../../../domain/applications/index';
 import { todayOf, type ApplicationsContext, type Caller } from './context';
 import { applicationDetail } from './get-application';
@@ -109,7 +109,7 @@ export async function submitApplication(
         event: 'submit',
         statusFrom: result.from,
         statusTo: result.state.status,
-        actorUserId: caller.id,
+        actorUserId: actorIdOf(caller),
         actorKind,
         at: now,
         details: {

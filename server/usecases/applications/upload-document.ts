@@ -8,7 +8,7 @@ import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
 import type { DocumentBody } from '../../../contract/applications';
 import { applicationDocuments, applications, documentRequests } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
-import { actorKindOf } from '../../policies/applications';
+import { actorKindOf, actorIdOf } from '../../policies/applications';
 import { checklistItem, isAllowed, transition, type ActorKind, type ChecklistItem } from '../../../domain/applications/index';
 import { todayOf, type ApplicationsContext, type Caller } from './context';
 import { receiveFile, type IncomingFile, type ReceivedFile } from './document-intake';
@@ -126,7 +126,7 @@ async function recordDocument(
         event: 'addDocument',
         statusFrom: result.from,
         statusTo: result.state.status,
-        actorUserId: caller.id,
+        actorUserId: actorIdOf(caller),
         actorKind,
         at: now,
         details: {

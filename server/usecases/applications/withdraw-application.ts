@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { ApplicationBody } from '../../../contract/applications';
 import { applications } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
-import { actorKindOf } from '../../policies/applications';
+import { actorKindOf, actorIdOf } from '../../policies/applications';
 import { transition, type ApplicationState } from '../../../domain/applications/index';
 import { todayOf, type ApplicationsContext, type Caller } from './context';
 import { applicationDetail } from './get-application';
@@ -31,7 +31,7 @@ export async function withdrawApplication(ctx: ApplicationsContext, caller: Call
       event: 'withdraw',
       statusFrom: result.from,
       statusTo: result.state.status,
-      actorUserId: caller.id,
+      actorUserId: actorIdOf(caller),
       actorKind,
       at: now,
       details: { withdrawnOn: today },

@@ -10,6 +10,7 @@ import { useLanguage } from '../../i18n';
 import { useFormat } from '../calculator/use-format';
 import { attestationPdfUrl, type AttestationList } from './attestations';
 import { PROCEDURE_PATHS } from './paths';
+import { JOURNEY_PATHS } from '../journey/paths';
 
 type BadgeSeverity = 'success' | 'error' | 'info' | 'warning' | 'new';
 
@@ -24,14 +25,16 @@ const STATUS_SEVERITY: Record<string, BadgeSeverity | undefined> = {
 };
 
 export function SituationSection({ overview }: { overview: OverviewBody }) {
-  const { t } = useTranslation(['procedures', 'deadlines']);
+  const { t } = useTranslation(['procedures', 'deadlines', 'journey']);
   const format = useFormat();
   const { coverage } = overview;
   return (
     <section aria-labelledby="space-situation" className="fr-mb-6w">
       <h2 id="space-situation">{t('space.situation.title')}</h2>
       {coverage === null ? (
-        <CallOut className="fr-mb-2w">{t('space.situation.noPermit')}</CallOut>
+        <CallOut className="fr-mb-2w">
+          {t('space.situation.noPermit')} <Link to={JOURNEY_PATHS.visa}>{t('journey:space.visa')}</Link>
+        </CallOut>
       ) : coverage.covered ? (
         <CallOut colorVariant="green-emeraude" className="fr-mb-2w">
           <span data-testid="coverage-line">
@@ -78,7 +81,7 @@ export function NextDeadlineSection({ overview }: { overview: OverviewBody }) {
 }
 
 export function DocumentsSection({ overview }: { overview: OverviewBody }) {
-  const { t } = useTranslation(['procedures', 'deadlines', 'applications']);
+  const { t } = useTranslation(['procedures', 'deadlines', 'applications', 'journey']);
   const format = useFormat();
   if (overview.permits.length === 0) return null;
   return (
@@ -97,6 +100,12 @@ export function DocumentsSection({ overview }: { overview: OverviewBody }) {
                 <Badge as="span" severity={permit.vlsTs.validation === 'validated' ? 'success' : permit.vlsTs.validation === 'too_late' ? 'error' : 'warning'} small>
                   {t(`applications:vlsTs.${permit.vlsTs.validation}`, { deadline: format.shortDate(permit.vlsTs.validationDeadline) })}
                 </Badge>
+                {permit.vlsTs.validation !== 'validated' && (
+                  <>
+                    {' '}
+                    <Link to={JOURNEY_PATHS.visa}>{t('journey:space.visa')}</Link>
+                  </>
+                )}
               </p>
             )}
           </li>
@@ -107,11 +116,19 @@ export function DocumentsSection({ overview }: { overview: OverviewBody }) {
 }
 
 export function ApplicationsSection({ overview }: { overview: OverviewBody }) {
-  const { t } = useTranslation(['procedures', 'applications']);
+  const { t } = useTranslation(['procedures', 'applications', 'journey']);
   const format = useFormat();
   return (
     <section aria-labelledby="space-applications" className="fr-mb-6w">
       <h2 id="space-applications">{t('space.applications.title')}</h2>
+      <p>
+        <Link className="fr-btn fr-btn--secondary fr-icon-add-line fr-btn--icon-left" to={JOURNEY_PATHS.newApplication}>
+          {t('space.applications.new')}
+        </Link>{' '}
+        <Link className="fr-link fr-ml-md-2w" to={JOURNEY_PATHS.representatives}>
+          {t('journey:space.representatives')}
+        </Link>
+      </p>
       {overview.applications.length === 0 ? (
         <p>{t('space.applications.none')}</p>
       ) : (
@@ -120,7 +137,9 @@ export function ApplicationsSection({ overview }: { overview: OverviewBody }) {
             const severity = STATUS_SEVERITY[application.status];
             return (
               <li key={application.id} className="fr-card fr-p-3w fr-mb-2w" data-testid="application-summary">
-                <h3 className="fr-h6 fr-mb-1w">{t(`applications:cardTypes.${application.cardType}.name`)}</h3>
+                <h3 className="fr-h6 fr-mb-1w">
+                  <Link to={JOURNEY_PATHS.application(application.id)}>{t(`applications:cardTypes.${application.cardType}.name`)}</Link>
+                </h3>
                 <p className="fr-mb-1w">
                   {severity === undefined ? (
                     <Badge as="span" small>{t(`applications:statuses.${application.status}`)}</Badge>
