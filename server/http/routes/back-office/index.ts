@@ -112,7 +112,7 @@ export function registerBackOfficeRoutes(app: App, deps: BackOfficeRouteDeps): v
     async (request, reply) => {
       const content = await readCaseDocument({ ...base, storage: deps.storage }, staff(request), { applicationId: request.params.id, documentId: request.params.documentId }, auditOrigin(request));
       // Only this response may be framed, and only by our own pages (the case file's viewer).
-      reply.header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox");
+      reply.header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'self'");
       reply.header('x-frame-options', 'SAMEORIGIN');
       return reply
         .type(content.mediaType)
