@@ -30,6 +30,8 @@ function Case() {
   const { id = '' } = useParams();
   const { data, problem, loading, reload } = useApi<CaseFile>(`/staff/applications/${id}`);
   const [viewing, setViewing] = useState<string>();
+  // Kept here: the case reloads after an action, and the confirmation must survive it.
+  const [notice, setNotice] = useState<string>();
   if (loading && !data) return <div className="fr-container fr-py-6w"><h1>{t('case.title')}</h1><p role="status">{t('loading')}</p></div>;
   if (problem || !data) {
     return (
@@ -182,15 +184,21 @@ function Case() {
         </ol>
       </section>
 
-      <Actions file={data} onDone={reload} />
+      {notice && <Alert className="fr-mt-4w" severity="success" small description={notice} />}
+      <Actions
+        file={data}
+        onDone={(message) => {
+          setNotice(message);
+          reload();
+        }}
+      />
     </div>
   );
 }
 
-function Actions({ file, onDone }: { file: CaseFile; onDone: () => void }) {
+function Actions({ file, onDone }: { file: CaseFile; onDone: (message: string) => void }) {
   const { t } = useTranslation(['staff', 'applications']);
   const [error, setError] = useState<string>();
-  const [done, setDone] = useState<string>();
   const [items, setItems] = useState<string[]>([]);
   const [dueOn, setDueOn] = useState('');
   const [reasons, setReasons] = useState('');
@@ -201,11 +209,9 @@ function Actions({ file, onDone }: { file: CaseFile; onDone: () => void }) {
   const run = (action: string, path: string, body: unknown) => async (event?: FormEvent) => {
     event?.preventDefault();
     setError(undefined);
-    setDone(undefined);
     try {
       await api.post(`${base}${path}`, body);
-      setDone(t(`case.actions.${action}.done`));
-      onDone();
+      onDone(t(`case.actions.${action}.done`));
     } catch (failure) {
       setError(isApiProblem(failure) ? failure.detail : String(failure));
     }
@@ -217,7 +223,6 @@ function Actions({ file, onDone }: { file: CaseFile; onDone: () => void }) {
     <section aria-labelledby="case-actions" className="fr-mt-4w">
       <h2 id="case-actions">{t('case.actions.title')}</h2>
       {error && <Alert className="fr-mb-2w" severity="error" small description={error} />}
-      {done && <Alert className="fr-mb-2w" severity="success" small description={done} />}
       {allowed('declareComplete') && (
         <Button className="fr-mb-2w" onClick={() => void run('declareComplete', '/complete', expected)()}>
           {t('case.actions.declareComplete.button')}
