@@ -96,6 +96,8 @@ export const vlsTsValidations = pgTable(
   (table) => [
     index('vls_ts_validations_user_id_idx').on(table.userId),
     // A generated number is never generated twice.
+    // Back-office search by numéro d'étranger (docs/adr/0014-back-office-queue.md).
+    index('vls_ts_validations_foreigner_number_idx').on(table.foreignerNumber),
     uniqueIndex('vls_ts_validations_issued_number_unique').on(table.foreignerNumber).where(sql`${table.foreignerNumberIssued}`),
   ],
 );
@@ -163,6 +165,7 @@ export const applications = pgTable(
     check('applications_reference_check', sql`(${table.reference} is null) = (${table.filedOn} is null)`),
     // Back-office queue (docs/adr/0014-back-office-queue.md): one préfecture's filed applications.
     index('applications_queue_filed_idx').on(table.prefectureId, table.status, table.filedOn, table.id).where(sql`${table.filedOn} is not null`),
+    index('applications_queue_open_idx').on(table.prefectureId, table.filedOn, table.id).where(sql`${table.status} in ('submitted', 'documents_requested', 'complete')`),
     index('applications_queue_tacit_idx').on(table.prefectureId, table.tacitRefusalOn, table.id).where(sql`${table.status} in ('submitted', 'documents_requested', 'complete')`),
     index('applications_queue_overdue_idx').on(table.prefectureId, table.openRequestDueOn).where(sql`${table.openRequestDueOn} is not null`),
     index('applications_permit_idx').on(table.permitId),

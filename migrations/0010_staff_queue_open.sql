@@ -1,0 +1,2 @@
+CREATE INDEX "applications_queue_open_idx" ON "applications" USING btree ("prefecture_id","filed_on","id") WHERE "applications"."status" in ('submitted', 'documents_requested', 'complete');--> statement-breakpoint
+CREATE INDEX "vls_ts_validations_foreigner_number_idx" ON "vls_ts_validations" USING btree ("foreigner_number");
