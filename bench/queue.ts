@@ -66,7 +66,7 @@ if (count < ROWS) {
           case when s.status in ('decided_favourable','refused') then f.filed_on + 90 end, now(), now(), now()
         from generate_series(${from}::int, ${to}::int) i
         join bench_prefectures p on p.n = i % 101
-        cross join lateral (select date '2026-11-26' - (i * 7919 % 720) as filed_on) f
+        cross join lateral (select date '2026-11-26' - (i::bigint * 7919 % 720)::int as filed_on) f
         cross join lateral (select (array['submitted','submitted','submitted','submitted','documents_requested','complete','complete','decided_favourable','decided_favourable','refused'])[1 + (i / 101) % 10] as status) s`);
     });
     process.stdout.write(`  ${to} rows (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
