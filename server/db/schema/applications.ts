@@ -144,6 +144,12 @@ export const applications = pgTable(
     tacitRefusalRule: varchar('tacit_refusal_rule', { length: 8 }),
     /** Due date of the open request for documents (null when none is open): overdue when before today. */
     openRequestDueOn: calendarDate('open_request_due_on'),
+    /**
+     * The applicant's names, lower-cased, copied from their profile for the queue's search by name
+     * within a préfecture (kept in step by `refreshLegalClock` and by profile updates).
+     */
+    searchSurname: varchar('search_surname', { length: 100 }),
+    searchGivenNames: varchar('search_given_names', { length: 150 }),
     /** The `Idempotency-Key` of the submission that filed it (unique per user). */
     submitIdempotencyKey: varchar('submit_idempotency_key', { length: 128 }),
     createdAt: instant('created_at').notNull(),
@@ -169,6 +175,8 @@ export const applications = pgTable(
     index('applications_queue_tacit_idx').on(table.prefectureId, table.tacitRefusalOn, table.id).where(sql`${table.status} in ('submitted', 'documents_requested', 'complete')`),
     index('applications_queue_overdue_idx').on(table.prefectureId, table.openRequestDueOn).where(sql`${table.openRequestDueOn} is not null`),
     index('applications_permit_idx').on(table.permitId),
+    index('applications_queue_surname_idx').on(table.prefectureId, sql`${table.searchSurname} text_pattern_ops`).where(sql`${table.filedOn} is not null`),
+    index('applications_queue_given_names_idx').on(table.prefectureId, sql`${table.searchGivenNames} text_pattern_ops`).where(sql`${table.filedOn} is not null`),
   ],
 );
 

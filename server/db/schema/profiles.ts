@@ -6,7 +6,6 @@
  *
  * Personal data kept to what a residence-permit file needs: no sex, no parents' names, no photo.
  */
-import { sql } from 'drizzle-orm';
 import { char, date, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import type { ActorKind } from '../../../domain/applications/types';
 import { PROFILE_FIELD_NAMES } from '../../../contract/profile';
@@ -38,11 +37,7 @@ export const applicantProfiles = pgTable('applicant_profiles', {
   departementCode: varchar('departement_code', { length: 3 }).references(() => departements.code),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-}, (table) => [
-  // Back-office search by name (prefix, case-insensitive): docs/adr/0014-back-office-queue.md.
-  index('applicant_profiles_surname_search_idx').on(sql`lower(${table.surname}) text_pattern_ops`),
-  index('applicant_profiles_given_names_search_idx').on(sql`lower(${table.givenNames}) text_pattern_ops`),
-]);
+});
 
 /** One row per field changed after the person's first filing; never updated or deleted. */
 export const profileChanges = pgTable(

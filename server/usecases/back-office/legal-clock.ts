@@ -9,7 +9,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { applications, documentRequests, permits, prefectures, vlsTsValidations } from '../../db/schema/index';
+import { applicantProfiles, applications, documentRequests, permits, prefectures, vlsTsValidations } from '../../db/schema/index';
 import { computeDeadlines, type DeadlineInput, type DeadlineResult, type LegalDate } from '../../../domain/deadlines/index';
 import { daysBetween, toEpochDay } from '../../../domain/calendar/epoch-day';
 
@@ -124,8 +124,28 @@ export async function refreshLegalClock(tx: Db, applicationId: string, today: st
   const facts = await clockFactsOf(tx, applicationId);
   if (!facts) return;
   const clock = legalClockOf(facts, today);
+  const [names] = await tx
+    .select({ surname: applicantProfiles.surname, givenNames: applicantProfiles.givenNames })
+    .from(applications)
+    .innerJoin(applicantProfiles, eq(applicantProfiles.userId, applications.userId))
+    .where(eq(applications.id, applicationId));
   await tx
     .update(applications)
-    .set({ tacitRefusalOn: clock.tacitRefusal?.on ?? null, tacitRefusalRule: clock.tacitRefusal?.ruleId ?? null, openRequestDueOn: clock.openRequestDueOn })
+    .set({
+      tacitRefusalOn: clock.tacitRefusal?.on ?? null,
+      tacitRefusalRule: clock.tacitRefusal?.ruleId ?? null,
+      openRequestDueOn: clock.openRequestDueOn,
+      ...searchNames(names),
+    })
     .where(eq(applications.id, applicationId));
+}
+
+/** The lower-cased names the queue searches (a prefix of either). */
+export function searchNames(names: { surname: string; givenNames: string } | undefined): { searchSurname: string | null; searchGivenNames: string | null } {
+  return { searchSurname: names ? names.surname.toLowerCase() : null, searchGivenNames: names ? names.givenNames.toLowerCase() : null };
+}
+
+/** After a profile change: the queue's copy of the names on every filed application of the person. */
+export async function refreshSearchNames(tx: Db, userId: string, names: { surname: string; givenNames: string }): Promise<void> {
+  await tx.update(applications).set(searchNames(names)).where(eq(applications.userId, userId));
 }

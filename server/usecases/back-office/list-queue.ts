@@ -101,10 +101,8 @@ export async function listQueue(
         union select ${vlsTsValidations.userId} from ${vlsTsValidations} where ${vlsTsValidations.foreignerNumber} = ${q})`);
     } else {
       const pattern = likePrefix(q);
-      where.push(
-        sql`${applications.userId} in (select ${applicantProfiles.userId} from ${applicantProfiles}
-          where lower(${applicantProfiles.surname}) like ${pattern} or lower(${applicantProfiles.givenNames}) like ${pattern})`,
-      );
+      // The names copied on the application (legal-clock.ts): a range of the préfecture's index.
+      where.push(sql`(${applications.searchSurname} like ${pattern} or ${applications.searchGivenNames} like ${pattern})`);
     }
   }
   const order = {
