@@ -119,6 +119,29 @@ describe('the back-office queue', () => {
   });
 });
 
+describe('the queue after a change of name', () => {
+  it('finds the person under the new name once they correct it in their profile', async () => {
+    const applicant = await filed({ surname: 'Ancienom' });
+    const agent = await agentOf('69');
+    expect((await queueOf(agent, '?q=ancienom')).rows.map((r) => r.id)).toEqual([applicant.id]);
+    ok(
+      await applicant.browser.request({
+        method: 'PUT',
+        url: '/api/v1/me/profile',
+        payload: {
+          surname: 'Nouvonom',
+          givenNames: 'Zoë Anaïs',
+          birthDate: '1994-03-15',
+          nationality: 'COL',
+          address: { line1: '12 rue des Lilas', postalCode: '69003', city: 'Lyon', departement: '69' },
+        },
+      }),
+    );
+    expect((await queueOf(agent, '?q=ancienom')).rows).toEqual([]);
+    expect((await queueOf(agent, '?q=NOUVO')).rows.map((r) => r.id)).toEqual([applicant.id]);
+  });
+});
+
 describe('the case file and its documents', () => {
   it('shows identity, permits, documents, history and every date with its rule; serves a document inline; audits both', async () => {
     const applicant = await filed();
