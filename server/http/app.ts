@@ -34,6 +34,7 @@ import { registerAuthRoutes } from './routes/auth/index';
 import { registerMeRoutes } from './routes/me/index';
 import { registerSecondFactorRoutes } from './routes/second-factor/index';
 import { registerStaffRoutes } from './routes/staff/index';
+import { registerBackOfficeRoutes } from './routes/back-office/index';
 import { registerDirectoryRoutes } from './routes/directory/index';
 import { registerDevRoutes } from './routes/dev/index';
 import { registerVlsTsRoutes } from './routes/vls-ts/index';
@@ -247,11 +248,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerPermitRoutes(app, { db: database.db, now: deps.now });
   registerProfileRoutes(app, { db: database.db, now: deps.now });
   registerOverviewRoutes(app, { db: database.db, now: deps.now });
+  const applicationStorage = deps.storage ?? createFileStorage(env);
   registerApplicationRoutes(app, {
     db: database.db,
     env,
     now: deps.now,
-    storage: deps.storage ?? createFileStorage(env),
+    storage: applicationStorage,
     limits: { maxFileBytes: env.uploadMaxFileBytes, maxApplicationBytes: env.uploadMaxApplicationBytes },
   });
   registerRepresentationRoutes(app, { db: database.db, env, now: deps.now, storage: deps.storage ?? createFileStorage(env) });
@@ -259,6 +261,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAttestationRoutes(app, { db: database.db, now, keys, publicUrl: env.publicUrl });
   registerVerifyRoutes(app, { db: database.db, now, keys });
   registerWellKnownRoutes(app, { keys });
+  registerBackOfficeRoutes(app, { db: database.db, now, storage: applicationStorage, keys });
 
   return app;
 }

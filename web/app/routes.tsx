@@ -92,6 +92,19 @@ export const routes: RouteObject[] = [
             path: 'espace/representants',
             lazy: async () => ({ Component: (await import('../features/journey/representatives-page')).RepresentativesPage }),
           },
+          // Back office (issue 5): staff only, after the second factor.
+          {
+            path: 'agent/verification',
+            lazy: async () => ({ Component: (await import('../features/back-office/second-factor-page')).SecondFactorPage }),
+          },
+          {
+            path: 'agent/dossiers',
+            lazy: async () => ({ Component: (await import('../features/back-office/queue-page')).QueuePage }),
+          },
+          {
+            path: 'agent/dossiers/:id',
+            lazy: async () => ({ Component: (await import('../features/back-office/case-page')).CasePage }),
+          },
           // Development: the emails waiting in the outbox (the API exists only in embedded mode).
           {
             path: 'dev/mailbox',

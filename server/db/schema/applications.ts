@@ -96,6 +96,8 @@ export const vlsTsValidations = pgTable(
   (table) => [
     index('vls_ts_validations_user_id_idx').on(table.userId),
     // A generated number is never generated twice.
+    // Back-office search by numéro d'étranger (docs/adr/0014-back-office-queue.md).
+    index('vls_ts_validations_foreigner_number_idx').on(table.foreignerNumber),
     uniqueIndex('vls_ts_validations_issued_number_unique').on(table.foreignerNumber).where(sql`${table.foreignerNumberIssued}`),
   ],
 );
@@ -133,6 +135,21 @@ export const applications = pgTable(
     completeOn: calendarDate('complete_on'),
     decidedOn: calendarDate('decided_on'),
     submittedAt: instant('submitted_at'),
+    /**
+     * The legal clock as the deadline engine last computed it (server/usecases/staff/legal-clock.ts),
+     * stored so the back-office queue can filter and sort on it (docs/adr/0014-back-office-queue.md):
+     * the day silence becomes an implicit rejection [R-41, R-42] and the rule that gave it.
+     */
+    tacitRefusalOn: calendarDate('tacit_refusal_on'),
+    tacitRefusalRule: varchar('tacit_refusal_rule', { length: 8 }),
+    /** Due date of the open request for documents (null when none is open): overdue when before today. */
+    openRequestDueOn: calendarDate('open_request_due_on'),
+    /**
+     * The applicant's names, lower-cased, copied from their profile for the queue's search by name
+     * within a préfecture (kept in step by `refreshLegalClock` and by profile updates).
+     */
+    searchSurname: varchar('search_surname', { length: 100 }),
+    searchGivenNames: varchar('search_given_names', { length: 150 }),
     /** The `Idempotency-Key` of the submission that filed it (unique per user). */
     submitIdempotencyKey: varchar('submit_idempotency_key', { length: 128 }),
     createdAt: instant('created_at').notNull(),
@@ -152,6 +169,14 @@ export const applications = pgTable(
       sql`(${table.status} = 'draft' and ${table.filedOn} is null) or ${table.status} = 'withdrawn' or (${table.status} <> 'draft' and ${table.filedOn} is not null)`,
     ),
     check('applications_reference_check', sql`(${table.reference} is null) = (${table.filedOn} is null)`),
+    // Back-office queue (docs/adr/0014-back-office-queue.md): one préfecture's filed applications.
+    index('applications_queue_filed_idx').on(table.prefectureId, table.status, table.filedOn, table.id).where(sql`${table.filedOn} is not null`),
+    index('applications_queue_open_idx').on(table.prefectureId, table.filedOn, table.id).where(sql`${table.status} in ('submitted', 'documents_requested', 'complete')`),
+    index('applications_queue_tacit_idx').on(table.prefectureId, table.tacitRefusalOn, table.id).where(sql`${table.status} in ('submitted', 'documents_requested', 'complete')`),
+    index('applications_queue_overdue_idx').on(table.prefectureId, table.openRequestDueOn).where(sql`${table.openRequestDueOn} is not null`),
+    index('applications_permit_idx').on(table.permitId),
+    index('applications_queue_surname_idx').on(table.prefectureId, sql`${table.searchSurname} text_pattern_ops`).where(sql`${table.filedOn} is not null`),
+    index('applications_queue_given_names_idx').on(table.prefectureId, sql`${table.searchGivenNames} text_pattern_ops`).where(sql`${table.filedOn} is not null`),
   ],
 );
 

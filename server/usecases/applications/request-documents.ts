@@ -13,7 +13,9 @@ import { AppError } from '../../http/problem';
 import { checklistItem, transition, type ApplicationState } from '../../../domain/applications/index';
 import { todayOf, type ApplicationsContext } from './context';
 import { appendHistory, refusalToError } from './history';
-import type { DocumentRequestRow } from './queries';
+import type { ApplicationRow, DocumentRequestRow } from './queries';
+import type { Db } from '../../db/client';
+import { refreshLegalClock } from '../back-office/legal-clock';
 
 export interface RequestDocumentsInput {
   applicationId: string;
@@ -23,6 +25,13 @@ export interface RequestDocumentsInput {
   dueOn: string;
   /** The agent who asks (null until agents have accounts). */
   agentUserId?: string | null;
+  /**
+   * The back office's checks and records inside the transaction (docs/adr/0014-back-office-queue.md):
+   * `guard` runs under the row lock before anything is written (the préfecture scope: 404),
+   * `after` once the request is written (the audit entry).
+   */
+  guard?: (tx: Db, application: ApplicationRow) => Promise<void>;
+  after?: (tx: Db, application: ApplicationRow, request: DocumentRequestRow) => Promise<void>;
 }
 
 export async function requestDocuments(ctx: ApplicationsContext, input: RequestDocumentsInput): Promise<DocumentRequestRow> {
@@ -32,6 +41,7 @@ export async function requestDocuments(ctx: ApplicationsContext, input: RequestD
   return ctx.db.transaction(async (tx) => {
     const [application] = await tx.select().from(applications).where(eq(applications.id, input.applicationId)).for('update');
     if (!application) throw new AppError(404, 'application_not_found');
+    await input.guard?.(tx, application);
     const unknown = items.filter((item) => !checklistItem(application.cardType, item));
     if (unknown.length > 0) throw new AppError(400, 'document_item_unknown', { item: unknown.join(', ') });
     const state: ApplicationState = { status: application.status, ...(application.filedOn ? { filedOn: application.filedOn } : {}) };
@@ -54,6 +64,8 @@ export async function requestDocuments(ctx: ApplicationsContext, input: RequestD
       at: now,
       details: { requestId: request.id, items, requestedOn: today, dueOn: input.dueOn, filedOnKept: application.filedOn },
     });
+    await refreshLegalClock(tx, application.id, today);
+    await input.after?.(tx, application, request);
     return request;
   });
 }

@@ -4,6 +4,7 @@
  * that the postal code belongs to. Once the person has filed an application, each changed field
  * is appended to `profile_changes` (old and new value, reason, who) in the same transaction.
  */
+import { refreshSearchNames } from '../back-office/legal-clock';
 import { eq } from 'drizzle-orm';
 import { applicantProfiles, departements, profileChanges, type ProfileField } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
@@ -76,6 +77,7 @@ export async function updateProfile(ctx: ProfileContext, caller: Caller, body: P
     const changed = (Object.keys(values) as ProfileField[]).filter((field) => (current ? (current[field] ?? null) !== values[field] : values[field] !== null));
     if (current && changed.length > 0) {
       await tx.update(applicantProfiles).set({ ...record, updatedAt: now }).where(eq(applicantProfiles.userId, caller.id));
+      if (changed.includes('surname') || changed.includes('givenNames')) await refreshSearchNames(tx, caller.id, record);
     }
     if (changed.length > 0 && (await hasFiled(tx, caller.id))) {
       await tx.insert(profileChanges).values(

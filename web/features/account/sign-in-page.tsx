@@ -66,6 +66,11 @@ export function SignInPage() {
     async () => {
       const result = await api.post<SignInResultBody>('/auth/sign-in', { email: email.trim(), password });
       setSignedIn(result.user);
+      // Staff pass the second factor before anything else (ADR 0009; back office, issue 5).
+      if (result.user.role !== 'applicant') {
+        await navigate(`/agent/verification${returnTo ? `?retour=${encodeURIComponent(returnTo)}` : ''}`, { replace: true });
+        return;
+      }
       await navigate(returnTo ?? ACCOUNT_PATHS.personalSpace, { replace: true });
     },
   );

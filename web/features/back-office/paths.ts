@@ -1,0 +1,6 @@
+/** Addresses of the back office (the staff's own namespace `/agent/…`). */
+export const BACK_OFFICE_PATHS = {
+  secondFactor: '/agent/verification',
+  queue: '/agent/dossiers',
+  caseFile: (id: string) => `/agent/dossiers/${id}`,
+} as const;
