@@ -20,6 +20,7 @@ import { todayOf, type ApplicationsContext, type Caller } from './context';
 import { applicationDetail } from './get-application';
 import { appendHistory, refusalToError } from './history';
 import { loadOwnApplication, type DocumentRequestRow, type DocumentRow } from './queries';
+import { recomputeReminders } from '../reminders/recompute-reminders';
 
 export interface AnswerResult {
   application: ApplicationBody;
@@ -103,6 +104,7 @@ export async function answerDocumentRequest(
       .where(eq(applications.id, application.id))
       .returning();
     if (!updated) throw new Error('application update failed');
+    await recomputeReminders(tx, application.userId, now);
     const requested = sent.filter((document) => request.items.includes(document.checklistItemId));
     await appendHistory(tx, {
       applicationId: application.id,

@@ -14,6 +14,7 @@ import { checklistItem, transition, type ApplicationState } from '../../../domai
 import { todayOf, type ApplicationsContext } from './context';
 import { appendHistory, refusalToError } from './history';
 import type { DocumentRequestRow } from './queries';
+import { recomputeReminders } from '../reminders/recompute-reminders';
 
 export interface RequestDocumentsInput {
   applicationId: string;
@@ -54,6 +55,7 @@ export async function requestDocuments(ctx: ApplicationsContext, input: RequestD
       at: now,
       details: { requestId: request.id, items, requestedOn: today, dueOn: input.dueOn, filedOnKept: application.filedOn },
     });
+    await recomputeReminders(tx, application.userId, now);
     return request;
   });
 }

@@ -23,6 +23,7 @@ import { issueFilingReceipt } from '../attestations/acts';
 import { requireProfile } from '../attestations/issue-attestation';
 import { activeDocuments, foreignerNumberOf, isUniqueViolation, loadOwnApplication, prefectureById } from './queries';
 import { drawReference } from './references';
+import { recomputeReminders } from '../reminders/recompute-reminders';
 
 const REFERENCE_ATTEMPTS = 5;
 
@@ -133,6 +134,7 @@ export async function submitApplication(
         foreignerNumber: permit.foreignerNumber ?? (await foreignerNumberOf(tx, application.userId)) ?? null,
         permit,
       });
+      await recomputeReminders(tx, application.userId, now);
       return { application: await applicationDetail(ctx, tx, updated), replayed: false };
     });
   } catch (error) {
