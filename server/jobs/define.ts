@@ -57,6 +57,8 @@ export interface JobDefinition<S extends TSchema = TSchema> {
   concurrency?: number;
   /** Enqueue this job on a cron schedule (five fields, Europe/Paris), with this payload. */
   schedule?: { cron: string; payload: Static<S> };
+  /** Also enqueue it (with the schedule's payload) when a working runner starts: catch up after downtime. */
+  runAtStart?: boolean;
 }
 
 const NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;

@@ -374,6 +374,9 @@ export async function startJobRunner(options: StartRunnerOptions): Promise<JobRu
         pollers.push(poller);
         poller.start();
       }
+      for (const job of jobs.filter((candidate) => candidate.runAtStart)) {
+        await boss.send(job.name, (job.schedule?.payload ?? {}) as object, pgBossPolicy(job));
+      }
     }
   } catch (error) {
     await stop({ graceful: false }).catch(() => {});
