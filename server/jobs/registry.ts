@@ -5,5 +5,8 @@
  */
 import type { JobDefinition } from './define';
 import { accountsPurge } from './jobs/accounts-purge';
+import { remindersRecompute } from './jobs/reminders-recompute';
+import { remindersSend } from './jobs/reminders-send';
+import { remindersSweep } from './jobs/reminders-sweep';
 
-export const JOBS: readonly JobDefinition[] = [accountsPurge];
+export const JOBS: readonly JobDefinition[] = [accountsPurge, remindersRecompute, remindersSweep, remindersSend];
