@@ -54,6 +54,8 @@ export interface NotifyEnv {
   sms: { apiUrl: string; apiToken: string; from: string } | undefined;
   /** Seconds after which a reminder claimed by a sender that never finished is taken back. */
   sendLeaseSeconds: number;
+  /** Paris hours when no reminder goes out (held until 09:00); undefined: `off`. */
+  quietHours: { from: number; until: number } | undefined;
 }
 
 export interface OidcEnv {
@@ -175,7 +177,20 @@ function notifyEnv(source: Source): NotifyEnv {
     smtpFrom,
     sms: apiUrl !== undefined && apiToken !== undefined ? { apiUrl, apiToken, from } : undefined,
     sendLeaseSeconds: integer(source, 'REMINDER_SEND_LEASE_SECONDS', 300, 1, 86_400),
+    quietHours: quietHours(source),
   };
+}
+
+function quietHours(source: Source): { from: number; until: number } | undefined {
+  const raw = read(source, 'REMINDER_QUIET_HOURS') ?? '21-8';
+  if (raw === 'off') return undefined;
+  const match = /^(\d{1,2})-(\d{1,2})$/.exec(raw);
+  const from = Number(match?.[1]);
+  const until = Number(match?.[2]);
+  if (!match || from < 12 || from > 23 || until > 9) {
+    throw new ConfigError('REMINDER_QUIET_HOURS', `must read FROM-UNTIL (evening hour 12–23, morning hour 0–9) or off, got "${raw}"`);
+  }
+  return { from, until };
 }
 
 function oidcEnv(source: Source): OidcEnv | undefined {
@@ -299,5 +314,6 @@ export const ENV_DOCS: ReadonlyArray<{ name: string; default: string; meaning: s
   { name: 'SMS_API_TOKEN', default: '(unset)', meaning: 'Bearer token of the SMS provider; required with `SMS_API_URL`. Never logged.' },
   { name: 'SMS_FROM', default: 'Sejour', meaning: 'Sender of text messages: up to 11 letters or digits, or an E.164 number.' },
   { name: 'REMINDER_SEND_LEASE_SECONDS', default: '300', meaning: 'A reminder claimed by a sender that died is sent again after this many seconds (longer than any SMTP or SMS call).' },
+  { name: 'REMINDER_QUIET_HOURS', default: '21-8', meaning: 'Paris hours when no reminder is sent (`FROM-UNTIL`); one that falls due then waits for 09:00. `off` sends at any hour (tests).' },
   { name: 'NODE_ENV', default: 'development', meaning: 'development, production or test.' },
 ];

@@ -142,14 +142,19 @@ export function computeReminders(facts: ReminderFacts, today: IsoDate): Reminder
   return out.sort((a, b) => (a.dueOn === b.dueOn ? REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind) : a.dueOn < b.dueOn ? -1 : 1));
 }
 
-/** Reminders that go out at night are held until 09:00: quiet hours are 21:00–08:00 Paris time. */
-export const QUIET_FROM_HOUR = 21;
-export const QUIET_UNTIL_HOUR = 8;
+/** Reminders that go out at night are held until 09:00: quiet hours, Paris time (default 21:00–08:00). */
+export interface QuietHours {
+  /** First quiet hour in the evening (12–23). */
+  readonly from: number;
+  /** First hour of the morning that is not quiet (0–9). */
+  readonly until: number;
+}
+export const DEFAULT_QUIET_HOURS: QuietHours = { from: 21, until: 8 };
 
 /** `nowMs` (epoch milliseconds) if it is daytime in Paris, else the next 09:00 Europe/Paris. */
-export function nextDaytimeSend(nowMs: number): number {
+export function nextDaytimeSend(nowMs: number, quiet: QuietHours = DEFAULT_QUIET_HOURS): number {
   const zoned = Temporal.Instant.fromEpochMilliseconds(nowMs).toZonedDateTimeISO(LEGAL_TIME_ZONE);
-  if (zoned.hour >= QUIET_UNTIL_HOUR && zoned.hour < QUIET_FROM_HOUR) return nowMs;
-  const day = zoned.hour >= QUIET_FROM_HOUR ? zoned.toPlainDate().add({ days: 1 }) : zoned.toPlainDate();
+  if (zoned.hour >= quiet.until && zoned.hour < quiet.from) return nowMs;
+  const day = zoned.hour >= quiet.from ? zoned.toPlainDate().add({ days: 1 }) : zoned.toPlainDate();
   return Temporal.Instant.from(reminderSendAt(day.toString())).epochMilliseconds;
 }

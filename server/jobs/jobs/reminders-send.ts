@@ -13,7 +13,7 @@ export const remindersSend = defineJob({
   timeoutSeconds: 120,
   concurrency: 20,
   async handle({ reminderId }, ctx) {
-    const outcome = await sendReminder({ db: ctx.db, now: ctx.now, publicUrl: ctx.env.publicUrl, delivery: deliveryFor(ctx.env.notify, ctx.now) }, reminderId);
+    const outcome = await sendReminder({ db: ctx.db, now: ctx.now, publicUrl: ctx.env.publicUrl, delivery: deliveryFor(ctx.env.notify, ctx.now), quietHours: ctx.env.notify.quietHours ?? null }, reminderId);
     if (outcome === 'failed' || outcome === 'retry') ctx.logger.warn({ reminderId, outcome }, 'reminder not delivered');
     return { outcome };
   },

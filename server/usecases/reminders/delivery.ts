@@ -20,7 +20,7 @@ export interface Delivery {
 
 const smtpSenders = new Map<string, SmtpSender>();
 
-export function deliveryFor(notify: NotifyEnv, now: () => Date): Delivery {
+export function deliveryFor(notify: Pick<NotifyEnv, 'smtpUrl' | 'smtpFrom' | 'sms'>, now: () => Date): Delivery {
   let email: Delivery['email'];
   if (notify.smtpUrl) {
     const key = `${notify.smtpUrl} ${notify.smtpFrom}`;

@@ -24,7 +24,7 @@ afterAll(async () => {
   await smtp.close();
 });
 const PUBLIC_URL = 'https://sejour.example.fr';
-const delivery = deliveryFor({ smtpUrl: smtp.url, smtpFrom: 'Sejour <no-reply@sejour.example.fr>', sms: undefined, sendLeaseSeconds: 300 }, () => clock.now);
+const delivery = deliveryFor({ smtpUrl: smtp.url, smtpFrom: 'Sejour <no-reply@sejour.example.fr>', sms: undefined }, () => clock.now);
 
 /** What the sweep job and the send jobs do, run in line at the clock's time. */
 async function sweepAndSend(): Promise<void> {

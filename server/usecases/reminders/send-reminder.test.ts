@@ -12,7 +12,7 @@ const database = await createTestDatabase();
 const { db } = database;
 afterAll(() => database.close());
 
-const outbox = (now: () => Date) => deliveryFor({ smtpUrl: undefined, smtpFrom: 'x', sms: undefined, sendLeaseSeconds: 300 }, now);
+const outbox = (now: () => Date) => deliveryFor({ smtpUrl: undefined, smtpFrom: 'x', sms: undefined }, now);
 const broken: Delivery = {
   email: { external: true, send: () => Promise.reject(new Error('SMTP 451 try later')) },
   sms: { external: true, provider: { name: 'broken', send: () => Promise.reject(new Error('down')) } },

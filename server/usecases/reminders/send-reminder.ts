@@ -13,7 +13,7 @@
  *    (the person sees it in their notifications; staff through `listFailedReminders`).
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { nextDaytimeSend } from '../../../domain/reminders/compute-reminders';
+import { nextDaytimeSend, type QuietHours } from '../../../domain/reminders/compute-reminders';
 import type { Db } from '../../db/client';
 import { notifications, reminders, users } from '../../db/schema/index';
 import { isLocale, translate, type Locale } from '../../i18n/index';
@@ -35,6 +35,8 @@ export interface SendContext {
   now: () => Date;
   publicUrl: string;
   delivery: Delivery;
+  /** Default 21:00–08:00 Paris; null: send at any hour. */
+  quietHours?: QuietHours | null;
 }
 
 export type SendOutcome = 'sent' | 'skipped' | 'deferred' | 'cancelled' | 'retry' | 'failed';
@@ -62,7 +64,7 @@ async function markFailed(db: Db, row: ReminderRow, error: unknown, now: Date): 
 
 export async function sendReminder(ctx: SendContext, reminderId: string): Promise<SendOutcome> {
   const now = ctx.now();
-  const daytime = nextDaytimeSend(now.getTime());
+  const daytime = ctx.quietHours === null ? now.getTime() : nextDaytimeSend(now.getTime(), ctx.quietHours);
   if (daytime !== now.getTime()) {
     await ctx.db.update(reminders).set({ nextAttemptAt: new Date(daytime) }).where(and(eq(reminders.id, reminderId), eq(reminders.status, 'pending')));
     return 'deferred';
