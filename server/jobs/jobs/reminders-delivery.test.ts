@@ -68,7 +68,7 @@ describe.skipIf(!onPostgres)('reminder delivery by worker processes', () => {
         expect(smtp.messages).toHaveLength(total);
         expect(duplicates(smtp.messages)).toBe(0);
         expect(await statusCounts(database.db)).toEqual({ sent: total });
-        console.info(`SIGKILL test: ${atKill} delivered before the kill, ${inFlight} claimed and in flight, ${total} delivered once each after restart`);
+        process.stdout.write(`SIGKILL test: ${atKill} delivered before the kill, ${inFlight} claimed and in flight, ${total} delivered once each after restart` + "\n");
       } finally {
         second.child.kill('SIGTERM');
         await second.exited;
@@ -95,7 +95,7 @@ describe.skipIf(!onPostgres)('reminder delivery by worker processes', () => {
         expect(smtp.messages).toHaveLength(total);
         expect(duplicates(smtp.messages)).toBe(0);
         const byWorker = await rows<{ n: number }>(database.db, sql`select count(distinct claimed_at)::int as n from reminders`);
-        console.info(`two workers: ${total} reminders in ${seconds.toFixed(1)} s (${(total / seconds).toFixed(0)}/s), ${byWorker[0]?.n} distinct claim instants`);
+        process.stdout.write(`two workers: ${total} reminders in ${seconds.toFixed(1)} s (${(total / seconds).toFixed(0)}/s), ${byWorker[0]?.n} distinct claim instants` + "\n");
       } finally {
         for (const worker of workers) worker.child.kill('SIGTERM');
         await Promise.all(workers.map((worker) => worker.exited));
