@@ -20,7 +20,7 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { migrateDatabase, openDatabase } from '../server/db/client';
 import { loadEnv } from '../server/env';
-import { enqueue } from '../server/jobs/enqueue';
+import { enqueueMany } from '../server/jobs/enqueue';
 import { remindersSend } from '../server/jobs/jobs/reminders-send';
 import { SWEEP_BATCH } from '../server/jobs/jobs/reminders-sweep';
 import { startJobRunner } from '../server/jobs/runner';
@@ -100,7 +100,7 @@ try {
   for (;;) {
     const ids = await db.transaction(async (tx) => {
       const batch = await takeDueReminders(tx, now, 300, SWEEP_BATCH);
-      for (const reminderId of batch) await enqueue(tx, remindersSend, { reminderId });
+      await enqueueMany(tx, remindersSend, batch.map((reminderId) => ({ reminderId })));
       return batch;
     });
     handedOut += ids.length;

@@ -6,7 +6,7 @@
 import { Type } from 'typebox';
 import { reclaimStaleReminders, takeDueReminders } from '../../usecases/reminders/sweep-due-reminders';
 import { defineJob } from '../define';
-import { enqueue } from '../enqueue';
+import { enqueueMany } from '../enqueue';
 import { remindersSend } from './reminders-send';
 
 export const SWEEP_BATCH = 500;
@@ -27,7 +27,7 @@ export const remindersSweep = defineJob({
       if (ctx.signal.aborted) break;
       const ids = await ctx.db.transaction(async (tx) => {
         const batch = await takeDueReminders(tx, now, lease, SWEEP_BATCH);
-        for (const reminderId of batch) await enqueue(tx, remindersSend, { reminderId });
+        await enqueueMany(tx, remindersSend, batch.map((reminderId) => ({ reminderId })));
         return batch;
       });
       handedOut += ids.length;
