@@ -44,6 +44,20 @@ export interface Env {
   attestation: { signingKey: string | undefined; keyId: string | undefined; retiredPublicKeys: string | undefined };
   /** Demos and browser tests only: the service's clock starts at this instant (see server/clock.ts). */
   clockStart: Date | undefined;
+  /** Reminder delivery (docs/adr/0012-reminders-and-notifications.md). */
+  notify: NotifyEnv;
+}
+
+export interface NotifyEnv {
+  /** SMTP server for emails (`smtp://user:pass@host:587`, `smtps://…`); unset: the database outbox. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** HTTP SMS provider; unset: the database outbox. */
+  sms: { apiUrl: string; apiToken: string; from: string } | undefined;
+  /** Seconds after which a reminder claimed by a sender that never finished is taken back. */
+  sendLeaseSeconds: number;
+  /** Paris hours when no reminder goes out (held until 09:00); undefined: `off`. */
+  quietHours: { from: number; until: number } | undefined;
 }
 
 export interface OidcEnv {
@@ -161,6 +175,36 @@ function s3Env(source: Source): S3Env | undefined {
   return { bucket, endpoint, region, accessKeyId, secretAccessKey, prefix, forcePathStyle };
 }
 
+function notifyEnv(source: Source): NotifyEnv {
+  const smtpUrl = url(source, 'SMTP_URL', ['smtp:', 'smtps:']);
+  const smtpFrom = read(source, 'SMTP_FROM') ?? 'Sejour <no-reply@sejour.localhost>';
+  const apiUrl = url(source, 'SMS_API_URL', ['http:', 'https:']);
+  const apiToken = read(source, 'SMS_API_TOKEN');
+  const from = read(source, 'SMS_FROM') ?? 'Sejour';
+  if (apiUrl !== undefined && apiToken === undefined) throw new ConfigError('SMS_API_TOKEN', 'is required when SMS_API_URL is set');
+  if (apiUrl === undefined && apiToken !== undefined) throw new ConfigError('SMS_API_URL', 'is required when SMS_API_TOKEN is set');
+  if (!/^[A-Za-z0-9 ]{1,11}$|^\+[0-9]{6,15}$/.test(from)) throw new ConfigError('SMS_FROM', 'must be up to 11 letters or digits, or an E.164 number');
+  return {
+    smtpUrl,
+    smtpFrom,
+    sms: apiUrl !== undefined && apiToken !== undefined ? { apiUrl, apiToken, from } : undefined,
+    sendLeaseSeconds: integer(source, 'REMINDER_SEND_LEASE_SECONDS', 300, 1, 86_400),
+    quietHours: quietHours(source),
+  };
+}
+
+function quietHours(source: Source): { from: number; until: number } | undefined {
+  const raw = read(source, 'REMINDER_QUIET_HOURS') ?? '21-8';
+  if (raw === 'off') return undefined;
+  const match = /^(\d{1,2})-(\d{1,2})$/.exec(raw);
+  const from = Number(match?.[1]);
+  const until = Number(match?.[2]);
+  if (!match || from < 12 || from > 23 || until > 9) {
+    throw new ConfigError('REMINDER_QUIET_HOURS', `must read FROM-UNTIL (evening hour 12–23, morning hour 0–9) or off, got "${raw}"`);
+  }
+  return { from, until };
+}
+
 function oidcEnv(source: Source): OidcEnv | undefined {
   const issuer = url(source, 'OIDC_ISSUER', ['http:', 'https:']);
   const clientId = read(source, 'OIDC_CLIENT_ID');
@@ -237,6 +281,7 @@ export function loadEnv(source: Source = process.env, cwd: string = process.cwd(
       retiredPublicKeys: read(source, 'ATTESTATION_RETIRED_PUBLIC_KEYS'),
     },
     clockStart: clockStart(source, nodeEnv),
+    notify: notifyEnv(source),
   };
 }
 
@@ -276,6 +321,13 @@ export const ENV_DOCS: ReadonlyArray<{ name: string; default: string; meaning: s
   { name: 'ATTESTATION_SIGNING_KEY', default: '(unset)', meaning: 'Ed25519 private key (PKCS#8 PEM or base64 DER) that signs attestations; required in production with `DATABASE_URL`. Unset: a key generated once into `DATA_DIR/keys/`. Never logged.' },
   { name: 'ATTESTATION_KEY_ID', default: 'k1', meaning: 'Key id of `ATTESTATION_SIGNING_KEY`, printed in every payload and published at `/.well-known/sejour-keys.json`; change it when rotating the key.' },
   { name: 'ATTESTATION_RETIRED_PUBLIC_KEYS', default: '(unset)', meaning: 'Public keys of former signing keys, `kid=base64 SPKI DER` comma-separated (also `DATA_DIR/keys/retired/<kid>.pub.pem`): still published, so older attestations stay verifiable.' },
+  { name: 'SMTP_URL', default: '(unset)', meaning: 'SMTP server for reminder emails (`smtp://user:password@host:587`, `smtps://…:465`). Unset: emails wait in the database outbox shown at `/dev/mailbox`.' },
+  { name: 'SMTP_FROM', default: 'Sejour <no-reply@sejour.localhost>', meaning: 'Sender address of emails sent through `SMTP_URL`.' },
+  { name: 'SMS_API_URL', default: '(unset)', meaning: 'HTTP SMS provider endpoint (JSON `{from,to,text}` POST with a bearer token). Unset: text messages wait in the database outbox shown at `/dev/mailbox`.' },
+  { name: 'SMS_API_TOKEN', default: '(unset)', meaning: 'Bearer token of the SMS provider; required with `SMS_API_URL`. Never logged.' },
+  { name: 'SMS_FROM', default: 'Sejour', meaning: 'Sender of text messages: up to 11 letters or digits, or an E.164 number.' },
+  { name: 'REMINDER_SEND_LEASE_SECONDS', default: '300', meaning: 'A reminder claimed by a sender that died is sent again after this many seconds (longer than any SMTP or SMS call).' },
+  { name: 'REMINDER_QUIET_HOURS', default: '21-8', meaning: 'Paris hours when no reminder is sent (`FROM-UNTIL`); one that falls due then waits for 09:00. `off` sends at any hour (tests).' },
   { name: 'NODE_ENV', default: 'development', meaning: 'development, production or test.' },
   {
     name: 'CLOCK_START',

@@ -47,6 +47,7 @@ import { registerAttestationRoutes } from './routes/attestations/index';
 import { registerVerifyRoutes } from './routes/verify/index';
 import { registerWellKnownRoutes } from './routes/well-known/index';
 import { keysOf } from '../usecases/attestations/context';
+import { registerNotificationRoutes } from './routes/notifications/index';
 import { registerProfileRoutes } from './routes/profile/index';
 import { registerOverviewRoutes } from './routes/overview/index';
 
@@ -247,6 +248,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerVlsTsRoutes(app, { db: database.db, now: deps.now, keys });
   registerPermitRoutes(app, { db: database.db, now: deps.now });
   registerProfileRoutes(app, { db: database.db, now: deps.now });
+  registerNotificationRoutes(app, { db: database.db, now: deps.now, publicUrl: env.publicUrl });
   registerOverviewRoutes(app, { db: database.db, now: deps.now });
   const applicationStorage = deps.storage ?? createFileStorage(env);
   registerApplicationRoutes(app, {

@@ -5,7 +5,7 @@ import { createTestDatabase } from '../../test/db';
 import { installJobQueues, jobRows, runnersForEachTest, sleep, waitFor } from '../../test/jobs';
 import { outboxMessages } from '../db/schema/index';
 import { JobPayloadError, defineJob } from './define';
-import { enqueue } from './enqueue';
+import { enqueue, enqueueMany } from './enqueue';
 
 const database = await createTestDatabase();
 const db = database.db;
@@ -80,5 +80,24 @@ describe(enqueue.name, () => {
     await sleep(1_200);
     const job = (await jobRows(db, noteMessage.name)).find((row) => row.id === id);
     expect(job?.state).toBe('created');
+  });
+});
+
+describe(enqueueMany.name, () => {
+  it('writes every job of a fan-out in the caller’s transaction, and none when it rolls back', async () => {
+    await installJobQueues(database, { jobs: [noteMessage] });
+    const before = (await jobRows(db, noteMessage.name)).length;
+    const ids = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    await expect(
+      db.transaction(async (tx) => {
+        await enqueueMany(tx, noteMessage, ids.map((messageId) => ({ messageId })));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await jobRows(db, noteMessage.name)).toHaveLength(before);
+    await db.transaction((tx) => enqueueMany(tx, noteMessage, ids.map((messageId) => ({ messageId }))));
+    const jobs = await jobRows(db, noteMessage.name);
+    expect(jobs.slice(before).map((job) => (job.data as { messageId: string }).messageId).sort()).toEqual([...ids].sort());
+    await expect(enqueueMany(db, noteMessage, [{ messageId: 'nope' }])).rejects.toThrow(JobPayloadError);
   });
 });

@@ -52,3 +52,17 @@ export async function enqueue<S extends TSchema>(tx: Db, job: JobDefinition<S>, 
   }
   return id;
 }
+
+/**
+ * Validates every payload, then writes all the jobs in `tx`'s transaction with one multi-row
+ * INSERT (pg-boss `insert`): for fan-outs such as the reminders sweep.
+ */
+export async function enqueueMany<S extends TSchema>(tx: Db, job: JobDefinition<S>, payloads: readonly Static<S>[]): Promise<void> {
+  if (payloads.length === 0) return;
+  for (const payload of payloads) assertPayload(job, payload);
+  const policy = pgBossPolicy(job as unknown as JobDefinition);
+  await sender.insert(
+    payloads.map((data) => ({ name: job.name, data: data as object, ...policy })),
+    { db: connectionOf(tx) },
+  );
+}

@@ -6,5 +6,8 @@
 import type { JobDefinition } from './define';
 import { accountsPurge } from './jobs/accounts-purge';
 import { attestationsIssueProlongations } from './jobs/attestations-issue-prolongations';
+import { remindersRecompute } from './jobs/reminders-recompute';
+import { remindersSend } from './jobs/reminders-send';
+import { remindersSweep } from './jobs/reminders-sweep';
 
-export const JOBS: readonly JobDefinition[] = [accountsPurge, attestationsIssueProlongations];
+export const JOBS: readonly JobDefinition[] = [accountsPurge, attestationsIssueProlongations, remindersRecompute, remindersSweep, remindersSend];

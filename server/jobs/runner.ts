@@ -368,14 +368,14 @@ export async function startJobRunner(options: StartRunnerOptions): Promise<JobRu
       if (!scheduled.some((job) => job.name === existing.name)) await boss.unschedule(existing.name);
     }
     if (work) {
-      for (const job of scheduled.filter((each) => each.runAtStart)) {
-        await boss.send(job.name, job.schedule!.payload as object, pgBossPolicy(job));
-      }
       const pollingMs = Math.max(500, Math.round((tuning.pollingIntervalSeconds ?? 2) * 1000));
       for (const job of jobs) {
         const poller = new QueuePoller(job, { boss, executor, database, env, logger, now, pollingMs });
         pollers.push(poller);
         poller.start();
+      }
+      for (const job of jobs.filter((candidate) => candidate.runAtStart)) {
+        await boss.send(job.name, (job.schedule?.payload ?? {}) as object, pgBossPolicy(job));
       }
     }
   } catch (error) {

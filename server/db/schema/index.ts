@@ -8,3 +8,4 @@ export * from './audit';
 export * from './directory';
 export * from './attestations';
 export * from './representations';
+export * from './notifications';

@@ -21,6 +21,7 @@ import { applicationDetail } from './get-application';
 import { appendHistory, refusalToError } from './history';
 import { loadOwnApplication, type DocumentRequestRow, type DocumentRow } from './queries';
 import { refreshLegalClock } from '../back-office/legal-clock';
+import { recomputeReminders } from '../reminders/recompute-reminders';
 
 export interface AnswerResult {
   application: ApplicationBody;
@@ -105,6 +106,7 @@ export async function answerDocumentRequest(
       .returning();
     if (!updated) throw new Error('application update failed');
     await refreshLegalClock(tx, application.id, today);
+    await recomputeReminders(tx, application.userId, now);
     const requested = sent.filter((document) => request.items.includes(document.checklistItemId));
     await appendHistory(tx, {
       applicationId: application.id,

@@ -11,6 +11,7 @@ import { todayOf, type ApplicationsContext, type Caller } from './context';
 import { permitIssuesError } from './permit-issues';
 import { presentPermit } from './present';
 import { foreignerNumberOf } from './queries';
+import { recomputeReminders } from '../reminders/recompute-reminders';
 
 export async function recordCard(ctx: Pick<ApplicationsContext, 'db' | 'now'>, caller: Caller, input: RecordCardBody): Promise<PermitBody> {
   if (caller.role !== 'applicant') throw new AppError(403, 'forbidden');
@@ -22,19 +23,24 @@ export async function recordCard(ctx: Pick<ApplicationsContext, 'db' | 'now'>, c
   }
   const known = await foreignerNumberOf(ctx.db, caller.id);
   if (known !== undefined && known !== input.foreignerNumber) throw new AppError(409, 'foreigner_number_mismatch', { known });
-  const [permit] = await ctx.db
-    .insert(permits)
-    .values({
-      userId: caller.id,
-      kind: input.kind,
-      cardType: input.cardType,
-      number: input.number ?? null,
-      validFromOn: input.validFrom,
-      validUntilOn: input.validUntil,
-      foreignerNumber: input.foreignerNumber,
-      createdAt: ctx.now(),
-    })
-    .returning();
-  if (!permit) throw new Error('permit insert failed');
+  const now = ctx.now();
+  const permit = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(permits)
+      .values({
+        userId: caller.id,
+        kind: input.kind,
+        cardType: input.cardType,
+        number: input.number ?? null,
+        validFromOn: input.validFrom,
+        validUntilOn: input.validUntil,
+        foreignerNumber: input.foreignerNumber,
+        createdAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('permit insert failed');
+    await recomputeReminders(tx, caller.id, now);
+    return row;
+  });
   return presentPermit(permit, undefined, today);
 }

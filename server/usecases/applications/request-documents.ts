@@ -16,6 +16,7 @@ import { appendHistory, refusalToError } from './history';
 import type { ApplicationRow, DocumentRequestRow } from './queries';
 import type { Db } from '../../db/client';
 import { refreshLegalClock } from '../back-office/legal-clock';
+import { recomputeReminders } from '../reminders/recompute-reminders';
 
 export interface RequestDocumentsInput {
   applicationId: string;
@@ -65,6 +66,7 @@ export async function requestDocuments(ctx: ApplicationsContext, input: RequestD
       details: { requestId: request.id, items, requestedOn: today, dueOn: input.dueOn, filedOnKept: application.filedOn },
     });
     await refreshLegalClock(tx, application.id, today);
+    await recomputeReminders(tx, application.userId, now);
     await input.after?.(tx, application, request);
     return request;
   });

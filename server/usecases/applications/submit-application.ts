@@ -24,6 +24,7 @@ import { requireProfile } from '../attestations/issue-attestation';
 import { activeDocuments, foreignerNumberOf, isUniqueViolation, loadOwnApplication, prefectureById } from './queries';
 import { drawReference } from './references';
 import { refreshLegalClock } from '../back-office/legal-clock';
+import { recomputeReminders } from '../reminders/recompute-reminders';
 
 const REFERENCE_ATTEMPTS = 5;
 
@@ -135,6 +136,7 @@ export async function submitApplication(
         permit,
       });
       await refreshLegalClock(tx, application.id, filed.filedOn);
+      await recomputeReminders(tx, application.userId, now);
       return { application: await applicationDetail(ctx, tx, updated), replayed: false };
     });
   } catch (error) {

@@ -9,6 +9,7 @@ import { todayOf, type ApplicationsContext, type Caller } from './context';
 import { applicationDetail } from './get-application';
 import { appendHistory, refusalToError } from './history';
 import { loadOwnApplication } from './queries';
+import { recomputeReminders } from '../reminders/recompute-reminders';
 
 export async function withdrawApplication(ctx: ApplicationsContext, caller: Caller, applicationId: string): Promise<ApplicationBody> {
   const actorKind = actorKindOf(caller);
@@ -36,6 +37,7 @@ export async function withdrawApplication(ctx: ApplicationsContext, caller: Call
       at: now,
       details: { withdrawnOn: today },
     });
+    await recomputeReminders(tx, application.userId, now);
     return applicationDetail(ctx, tx, updated);
   });
 }

@@ -16,6 +16,7 @@ import { foreignerNumberOf, isUniqueViolation, loadOwnPermit, prefectureOf } fro
 import { issueVlsTsValidation } from '../attestations/acts';
 import { requireProfile } from '../attestations/issue-attestation';
 import { drawForeignerNumber, isForeignerNumberKnown } from './foreigner-numbers';
+import { recomputeReminders } from '../reminders/recompute-reminders';
 
 const NUMBER_ATTEMPTS = 10;
 
@@ -83,6 +84,7 @@ export async function validateVlsTs(
         .where(eq(permits.id, permit.id))
         .returning();
       if (!updated) throw new Error('permit update failed');
+      await recomputeReminders(tx, caller.id, now);
       await issueVlsTsValidation(tx, ctx, {
         userId: caller.id,
         prefectureId: prefecture.id,

@@ -18,6 +18,7 @@ import { PROCEDURE_PATHS } from '../procedures/paths';
 import { ACCOUNT_PATHS } from './paths';
 import { RequireSession } from './require-session';
 import { ShareCodesPanel } from '../verify/share-codes-panel';
+import { NotificationsPanel } from '../notifications/notifications-panel';
 
 /**
  * The signed-in person's space, at a glance (GET /api/v1/me/overview): what covers them today and
@@ -47,6 +48,7 @@ function PersonalSpace({ name }: { name: string }) {
         <>
           <SituationSection overview={data} />
           <NextDeadlineSection overview={data} />
+          <NotificationsPanel />
           <RequestsSection overview={data} />
           <ApplicationsSection overview={data} />
           <DocumentsSection overview={data} />
