@@ -128,6 +128,8 @@ export const CaseFileSchema = Type.Object({
   attestations: Type.Array(
     Type.Object({ id: Type.String(), kind: Type.String(), issuedOn: IsoDate, validUntilOn: Nullable(IsoDate), superseded: Type.Boolean() }),
   ),
+  /** The person's reminders that could not be delivered after every retry, newest first (at most 20). */
+  failedDeliveries: Type.Array(Type.Object({ kind: Type.String(), channel: Type.String(), dueOn: IsoDate, attempts: Type.Integer() })),
   history: Type.Array(
     Type.Object({
       sequence: Type.Integer(),

@@ -3,7 +3,7 @@
  * the open and past requests for documents, the attestations, the full history, and every date of
  * the deadline engine with its rule and explanation. Written to the audit log before it is shown.
  */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   applicantProfiles,
@@ -13,6 +13,7 @@ import {
   documentRequests,
   permits,
   prefectures,
+  reminders,
   users,
 } from '../../db/schema/index';
 import { isAllowed } from '../../../domain/applications/state-machine';
@@ -57,6 +58,13 @@ export async function getCaseFile(deps: { db: Db; now: () => Date }, caller: Sta
     .where(eq(applicationEvents.applicationId, application.id))
     .orderBy(asc(applicationEvents.sequence));
   const documentsIssued = await db.select().from(attestations).where(eq(attestations.applicationId, application.id)).orderBy(asc(attestations.issuedAt));
+  // Reminders that could not reach the person (issue 7): the préfecture sees them with the case.
+  const failedDeliveries = await db
+    .select({ kind: reminders.kind, channel: reminders.channel, dueOn: reminders.dueOn, attempts: reminders.attempts })
+    .from(reminders)
+    .where(and(eq(reminders.userId, application.userId), eq(reminders.status, 'failed')))
+    .orderBy(desc(reminders.dueOn))
+    .limit(20);
   const facts = await clockFactsOf(db, application.id);
   const clock = facts ? legalClockOf(facts, today) : null;
   const todayDay = toEpochDay(today);
@@ -118,6 +126,7 @@ export async function getCaseFile(deps: { db: Db; now: () => Date }, caller: Sta
       overdue: r.answeredOn === null && application.status === 'documents_requested' && toEpochDay(r.dueOn) < todayDay,
     })),
     attestations: documentsIssued.map((a) => ({ id: a.id, kind: a.kind, issuedOn: a.issuedOn, validUntilOn: a.validUntilOn, superseded: a.supersededAt !== null })),
+    failedDeliveries,
     history: history.map(({ event, actorName }) => ({
       sequence: event.sequence,
       event: event.event,

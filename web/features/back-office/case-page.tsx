@@ -172,6 +172,25 @@ function Case() {
         </ul>
       </section>
 
+      {data.failedDeliveries.length > 0 && (
+        <section aria-labelledby="case-failed-deliveries">
+          <h2 id="case-failed-deliveries">{t('case.failedDeliveries.title')}</h2>
+          <p>{t('case.failedDeliveries.lead')}</p>
+          <ul>
+            {data.failedDeliveries.map((d) => (
+              <li key={`${d.kind}-${d.channel}-${d.dueOn}`}>
+                {t('case.failedDeliveries.line', {
+                  kind: t(`case.failedDeliveries.kinds.${d.kind}`, { defaultValue: d.kind }),
+                  channel: t(`case.failedDeliveries.channels.${d.channel}`, { defaultValue: d.channel }),
+                  date: format.shortDate(d.dueOn),
+                  attempts: d.attempts,
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section aria-labelledby="case-history">
         <h2 id="case-history">{t('case.history')}</h2>
         <ol>

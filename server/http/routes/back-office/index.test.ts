@@ -6,7 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { applications, attestations, auditEvents, prefectures, sessions, userPrefectures } from '../../../db/schema/index';
+import { applications, attestations, auditEvents, prefectures, reminders, sessions, userPrefectures } from '../../../db/schema/index';
 import type { UserRole } from '../../../db/schema/users';
 import { TINY_PNG } from '../../../usecases/applications/test-pdfs';
 import type { CaseFile, QueuePage } from '../../../../contract/back-office';
@@ -163,6 +163,33 @@ describe('the case file and its documents', () => {
       ['case.read', applicant.id, true],
       ['document.read', documentId, true],
     ]);
+  });
+});
+
+describe('reminders that could not be delivered', () => {
+  it('shows in the case file, so the préfecture can reach the person another way (issue 7)', async () => {
+    const applicant = await filed();
+    const agent = await agentOf('69');
+    expect((await caseOf(agent, applicant.id)).failedDeliveries).toEqual([]);
+    const at = new Date('2026-09-30T07:00:00Z');
+    await db.insert(reminders).values({
+      userId: applicant.user.id,
+      kind: 'document_request_due_soon',
+      subjectId: applicant.id,
+      dueOn: '2026-09-30',
+      aboutOn: '2026-10-15',
+      sendAt: at,
+      channel: 'sms',
+      idempotencyKey: `${applicant.user.id}:document_request_due_soon:2026-09-30:sms`,
+      ruleId: 'S-03',
+      citation: 'CESEDA R.431-11',
+      sejourOwn: true,
+      status: 'failed',
+      attempts: 5,
+      nextAttemptAt: at,
+      createdAt: at,
+    });
+    expect((await caseOf(agent, applicant.id)).failedDeliveries).toEqual([{ kind: 'document_request_due_soon', channel: 'sms', dueOn: '2026-09-30', attempts: 5 }]);
   });
 });
 
