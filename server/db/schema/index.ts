@@ -7,3 +7,4 @@ export * from './second-factors';
 export * from './audit';
 export * from './directory';
 export * from './attestations';
+export * from './statistics';
