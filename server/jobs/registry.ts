@@ -6,5 +6,6 @@
 import type { JobDefinition } from './define';
 import { accountsPurge } from './jobs/accounts-purge';
 import { attestationsIssueProlongations } from './jobs/attestations-issue-prolongations';
+import { statisticsCompute } from './jobs/statistics-compute';
 
-export const JOBS: readonly JobDefinition[] = [accountsPurge, attestationsIssueProlongations];
+export const JOBS: readonly JobDefinition[] = [accountsPurge, attestationsIssueProlongations, statisticsCompute];
