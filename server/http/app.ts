@@ -47,6 +47,7 @@ import { registerWellKnownRoutes } from './routes/well-known/index';
 import { keysOf } from '../usecases/attestations/context';
 import { registerProfileRoutes } from './routes/profile/index';
 import { registerOverviewRoutes } from './routes/overview/index';
+import { registerStatisticsRoutes } from './routes/statistics/index';
 
 export interface AppDeps {
   env: Env;
@@ -240,6 +241,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerSecondFactorRoutes(app, { db: database.db, env, now: deps.now });
   registerStaffRoutes(app, { db: database.db });
   registerDirectoryRoutes(app, { db: database.db, now: deps.now });
+  registerStatisticsRoutes(app, { db: database.db });
   registerDevRoutes(app, { db: database.db, env });
   const keys = keysOf(env);
   registerVlsTsRoutes(app, { db: database.db, now: deps.now, keys });
