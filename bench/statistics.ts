@@ -3,7 +3,8 @@
  * applications spread over every préfecture, card type and the last 365 days (about 60 % with a
  * prolongation attestation, 30 % decided), then times `computeStatistics` and the public
  * `GET /api/v1/statistics` response.
- * Run: `BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/statistics.ts [count]`.
+ * Run: `BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/statistics.ts [count]`
+ * (skipped without BENCH_DATABASE_URL or DATABASE_URL; it creates and drops its own database).
  * Target: computation under 60 s for 1,000,000 applications. The database is dropped afterwards.
  */
 import { randomBytes } from 'node:crypto';
@@ -17,7 +18,11 @@ import { buildApp } from '../server/http/app';
 import { computeStatistics } from '../server/usecases/statistics/compute-statistics';
 
 const COUNT = Number(process.argv[2] ?? 1_000_000);
-const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+if (!adminUrl) {
+  console.log('bench/statistics.ts: skipped (PostgreSQL only: set BENCH_DATABASE_URL or DATABASE_URL)');
+  process.exit(0);
+}
 const name = `sejour_bench_stats_${randomBytes(4).toString('hex')}`;
 const admin = async (statement: string) => {
   const client = new pg.Client({ connectionString: adminUrl });
