@@ -29,12 +29,16 @@ describe('the statistics page', () => {
     await screenshot(page, 'statistics-1-fr');
 
     await page.getByLabel('Indicateur').selectOption('tacit_refusals');
-    await page.getByRole('columnheader', { name: 'Refus implicites' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Refus implicites' }).first().waitFor();
     await page.getByRole('button', { name: 'Département' }).click();
     await expect.poll(() => page.getByRole('columnheader', { name: 'Département' }).getAttribute('aria-sort')).toBe('descending');
     expect(await page.getByRole('cell', { name: 'Données insuffisantes' }).count()).toBeGreaterThan(90);
     await expectNoAxeViolations(page);
     await screenshot(page, 'statistics-2-tacit-refusals-sorted');
+
+    await page.getByLabel('Département', { exact: true }).selectOption('69');
+    await page.getByRole('table', { name: /Rhône, jour après jour/ }).waitFor();
+    await expectNoAxeViolations(page);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le fichier CSV' }).click()]);
     const file = await download.path();

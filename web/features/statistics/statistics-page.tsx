@@ -7,7 +7,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { STATISTICS_MEASURES, type StatisticsMapBody, type StatisticsMeasure } from '../../../contract/statistics';
+import { STATISTICS_MEASURES, type StatisticsMapBody, type StatisticsMeasure, type StatisticsTrendBody } from '../../../contract/statistics';
 import { API_BASE } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -25,6 +25,8 @@ export function StatisticsPage() {
   const [windowDays, setWindowDays] = useState<(typeof WINDOWS)[number]>('90');
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: 'name', ascending: true });
   const { data } = useApi<StatisticsMapBody>('/statistics', { query: { measure, window: windowDays } });
+  const [trendScope, setTrendScope] = useState('FR');
+  const { data: trend } = useApi<StatisticsTrendBody>(`/statistics/${trendScope}`, { query: { window: windowDays } });
 
   const format = (value: number | null | undefined) =>
     value === null || value === undefined
@@ -121,6 +123,33 @@ export function StatisticsPage() {
                   <Link to={`/prefectures/${d.scope}`}>{`${d.name} (${d.scope})`}</Link>
                 </td>
                 <td>{format(d.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t('trend.title')}</h2>
+      <Select label={t('trend.label')} nativeSelectProps={{ value: trendScope, onChange: (e) => setTrendScope(e.target.value) }}>
+        {items.map((d) => (
+          <option key={d.scope} value={d.scope}>
+            {d.scope === 'FR' ? d.name : `${d.name} (${d.scope})`}
+          </option>
+        ))}
+      </Select>
+      <div className="fr-table">
+        <table>
+          <caption>{t('trend.caption', { measure: t(`measures.${measure}`), name: items.find((i) => i.scope === trendScope)?.name ?? trendScope })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('trend.date')}</th>
+              <th scope="col">{t(`measures.${measure}`)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(trend?.points ?? []).map((p) => (
+              <tr key={p.computedOn}>
+                <td>{p.computedOn}</td>
+                <td>{format(p.figures[measure])}</td>
               </tr>
             ))}
           </tbody>
