@@ -50,6 +50,7 @@ import { keysOf } from '../usecases/attestations/context';
 import { registerNotificationRoutes } from './routes/notifications/index';
 import { registerProfileRoutes } from './routes/profile/index';
 import { registerOverviewRoutes } from './routes/overview/index';
+import { registerStatisticsRoutes } from './routes/statistics/index';
 
 export interface AppDeps {
   env: Env;
@@ -243,6 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerSecondFactorRoutes(app, { db: database.db, env, now: deps.now });
   registerStaffRoutes(app, { db: database.db });
   registerDirectoryRoutes(app, { db: database.db, now: deps.now });
+  registerStatisticsRoutes(app, { db: database.db });
   registerDevRoutes(app, { db: database.db, env });
   const keys = keysOf(env);
   registerVlsTsRoutes(app, { db: database.db, now: deps.now, keys });

@@ -9,5 +9,6 @@ import { attestationsIssueProlongations } from './jobs/attestations-issue-prolon
 import { remindersRecompute } from './jobs/reminders-recompute';
 import { remindersSend } from './jobs/reminders-send';
 import { remindersSweep } from './jobs/reminders-sweep';
+import { statisticsCompute } from './jobs/statistics-compute';
 
-export const JOBS: readonly JobDefinition[] = [accountsPurge, attestationsIssueProlongations, remindersRecompute, remindersSweep, remindersSend];
+export const JOBS: readonly JobDefinition[] = [accountsPurge, attestationsIssueProlongations, remindersRecompute, remindersSweep, remindersSend, statisticsCompute];

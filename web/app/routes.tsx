@@ -57,6 +57,11 @@ export const routes: RouteObject[] = [
             path: 'espace',
             lazy: async () => ({ Component: (await import('../features/account/personal-space-page')).PersonalSpacePage }),
           },
+          // Statistics (issue 9)
+          {
+            path: 'statistiques',
+            lazy: async () => ({ Component: (await import('../features/statistics/statistics-page')).StatisticsPage }),
+          },
           // The préfecture directory (issue 8).
           {
             path: 'prefectures',

@@ -9,3 +9,4 @@ export * from './directory';
 export * from './attestations';
 export * from './representations';
 export * from './notifications';
+export * from './statistics';
