@@ -8,7 +8,7 @@
  *   - whether every acknowledged registration exists afterwards (no acknowledged write lost).
  *
  *   npx tsx bench/fault-postgres-restart.ts            # needs root (pg_ctlcluster) and PostgreSQL on 127.0.0.1:5432
- *   FAULT_SECONDS=30 FAULT_CLIENTS=8 npx tsx bench/fault-postgres-restart.ts
+ *   FAULT_SECONDS=30 FAULT_CLIENTS=8 FAULT_SERVER_LOG=/tmp/server.log npx tsx bench/fault-postgres-restart.ts
  *
  * It restarts the machine's PostgreSQL: do not run it while other tests use that server.
  */
@@ -34,7 +34,8 @@ const databaseUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${database}`);
 
 const server = spawn(path.resolve('node_modules/.bin/tsx'), ['server/main.ts'], {
   env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', RATE_LIMIT_MAX: '1000000', DEMO_DATA: 'false', NODE_ENV: 'test' },
-  stdio: ['ignore', 'ignore', 'inherit'],
+  // FAULT_SERVER_LOG=file keeps the server's log (pino, level error) to see what failed.
+  stdio: ['ignore', process.env.FAULT_SERVER_LOG ? fs.openSync(process.env.FAULT_SERVER_LOG, 'w') : 'ignore', 'inherit'],
 });
 
 type Outcome = 'ok' | 'unavailable_problem' | 'other_error' | 'network_error';

@@ -24,7 +24,7 @@ import type { Env } from '../env';
 import type { Database } from '../db/client';
 import { registerAccessControl } from './access';
 import { registerMetrics } from './metrics';
-import { AppError, buildProblem, problemFromError, requestLocale, sendProblem } from './problem';
+import { AppError, buildProblem, errorForLog, problemFromError, requestLocale, sendProblem } from './problem';
 import { registerHealthRoutes } from './routes/health/index';
 import { registerDepartementRoutes } from './routes/departements/index';
 import { registerDeadlineRoutes } from './routes/deadlines/index';
@@ -192,7 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setErrorHandler((error, request, reply) => {
     const { problem, headers, internal } = problemFromError(request, error as Error, env.bodyLimitBytes);
     if (internal) {
-      request.log.error({ err: error, requestId: request.id }, 'unexpected error');
+      request.log.error({ err: errorForLog(error), requestId: request.id }, 'unexpected error');
     } else if (problem.status === 503) {
       const cause = (error as { cause?: { code?: unknown } }).cause;
       request.log.warn({ requestId: request.id, code: (error as { code?: string }).code, cause: typeof cause?.code === 'string' ? cause.code : undefined }, 'dependency unavailable');

@@ -184,10 +184,35 @@ export function problemFromError(
 
 /** A lost or refused database connection: the caller should retry, nothing was saved half-way. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return (
-    typeof code === 'string' &&
-    (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006'].includes(code) ||
-      code.startsWith('08'))
-  );
+  // Drizzle wraps the driver's error (`DrizzleQueryError`, the pg error as its `cause`).
+  for (let current = error, depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    const message = (current as { message?: unknown }).message;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((text) => message.includes(text))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+/** node-postgres reports a dropped connection without a code. */
+const UNAVAILABLE_MESSAGES = ['Connection terminated unexpectedly', 'Connection terminated due to connection timeout', 'Client has encountered a connection error'];
+
+/**
+ * What the log keeps of an unexpected error: its type, message and stack — but of a failed query
+ * only the driver's cause, never the SQL text nor its parameters (they may hold personal data).
+ */
+export function errorForLog(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  if ('query' in error || 'params' in error) {
+    const cause = error.cause instanceof Error ? error.cause : undefined;
+    return {
+      type: error.name,
+      message: `failed query${cause ? `: ${cause.message}` : ''}`,
+      code: (cause as { code?: unknown } | undefined)?.code,
+      stack: cause?.stack,
+    };
+  }
+  return { type: error.name, message: error.message, code: (error as { code?: unknown }).code, stack: error.stack };
 }

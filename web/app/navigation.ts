@@ -14,6 +14,7 @@ export const MAIN_NAVIGATION: readonly NavigationItem[] = [
   { to: '/calculer', labelKey: 'nav.calculator' },
   { to: '/prefectures', labelKey: 'nav.directory' },
   { to: '/verify', labelKey: 'nav.verify' },
+  { to: '/statistiques', labelKey: 'nav.statistics' },
 ];
 
 export function isNavigationItemActive(item: NavigationItem, pathname: string): boolean {
