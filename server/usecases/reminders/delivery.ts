@@ -20,16 +20,21 @@ export interface Delivery {
 
 const smtpSenders = new Map<string, SmtpSender>();
 
+/** The process's pooled SMTP sender for this configuration (shared by reminders and the outbox relay). */
+export function smtpSenderFor(notify: { smtpUrl: string; smtpFrom: string }): SmtpSender {
+  const key = `${notify.smtpUrl} ${notify.smtpFrom}`;
+  let sender = smtpSenders.get(key);
+  if (!sender) {
+    sender = createSmtpSender({ smtpUrl: notify.smtpUrl, from: notify.smtpFrom });
+    smtpSenders.set(key, sender);
+  }
+  return sender;
+}
+
 export function deliveryFor(notify: Pick<NotifyEnv, 'smtpUrl' | 'smtpFrom' | 'sms'>, now: () => Date): Delivery {
   let email: Delivery['email'];
   if (notify.smtpUrl) {
-    const key = `${notify.smtpUrl} ${notify.smtpFrom}`;
-    let sender = smtpSenders.get(key);
-    if (!sender) {
-      sender = createSmtpSender({ smtpUrl: notify.smtpUrl, from: notify.smtpFrom });
-      smtpSenders.set(key, sender);
-    }
-    const smtp = sender;
+    const smtp = smtpSenderFor({ smtpUrl: notify.smtpUrl, smtpFrom: notify.smtpFrom });
     email = { external: true, send: (message, idempotencyKey) => smtp.send(message, { 'X-Sejour-Reminder': idempotencyKey }) };
   } else {
     email = { external: false, send: (message, _key, db) => createOutboxMailer(db, now).send(message, db) };
