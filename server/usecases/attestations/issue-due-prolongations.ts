@@ -62,7 +62,16 @@ export async function issueDueProlongations(ctx: ProlongationContext, today: Iso
   return { applications: candidates.length, issued };
 }
 
-async function issueForApplication(tx: Db, ctx: ProlongationContext, applicationId: string, today: IsoDate, tomorrow: IsoDate): Promise<number> {
+/**
+ * The prolongations due for one application, in the caller's transaction. `inAdvance` (the agent
+ * declares the file complete): the first one is issued now even if it starts later, valid from
+ * the day after the permit ends, so the person holds it before they need it.
+ */
+export async function issueProlongationsFor(tx: Db, ctx: ProlongationContext, applicationId: string, today: IsoDate, options: { inAdvance?: boolean } = {}): Promise<number> {
+  return issueForApplication(tx, ctx, applicationId, today, formatIsoDate(addDays(toEpochDay(today), 1)), options.inAdvance ?? false);
+}
+
+async function issueForApplication(tx: Db, ctx: ProlongationContext, applicationId: string, today: IsoDate, tomorrow: IsoDate, inAdvance = false): Promise<number> {
   const [application] = await tx.select().from(applications).where(eq(applications.id, applicationId)).for('update');
   if (!application || !PENDING.includes(application.status as (typeof PENDING)[number]) || application.filingStatus !== 'in_time' || !application.filedOn) return 0;
   const [permit] = await tx.select().from(permits).where(eq(permits.id, application.permitId));
@@ -77,14 +86,14 @@ async function issueForApplication(tx: Db, ctx: ProlongationContext, application
     // Seen from tomorrow: the engine then projects the period that starts tomorrow, due today.
     today: tomorrow,
   });
-  const due = result.coverage.filter((period) => period.document === 'prolongation_attestation' && period.until !== undefined && period.from <= tomorrow);
-  if (due.length === 0) return 0;
-
+  const periods = result.coverage.filter((period) => period.document === 'prolongation_attestation' && period.until !== undefined);
   const existing = await tx
     .select({ validUntilOn: attestations.validUntilOn })
     .from(attestations)
     .where(and(eq(attestations.applicationId, application.id), eq(attestations.kind, 'prolongation')));
   const issuedUntil = new Set(existing.map((row) => row.validUntilOn));
+  const due = periods.filter((period, index) => period.from <= tomorrow || (inAdvance && index === 0 && existing.length === 0));
+  if (due.length === 0) return 0;
   const foreignerNumber = await foreignerNumberOf(tx, application.userId);
   let count = 0;
   for (const period of due) {

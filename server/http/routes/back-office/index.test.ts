@@ -200,8 +200,14 @@ describe('the agent actions', () => {
     clock.now = new Date('2026-10-05T09:00:00Z');
     expect(ok(await agent.browser.post(`/api/v1/staff/applications/${applicant.id}/complete`, {}))).toMatchObject({ status: 'complete' });
     expect(ok(await agent.browser.post(`/api/v1/staff/applications/${applicant.id}/favourable-decision`, {}))).toMatchObject({ status: 'decided_favourable' });
-    const kinds = (await db.select().from(attestations).where(eq(attestations.applicationId, applicant.id))).map((a) => a.kind).sort();
-    expect(kinds).toEqual(['favourable_decision', 'favourable_decision_letter', 'filing_receipt']);
+    const issued = await db.select().from(attestations).where(eq(attestations.applicationId, applicant.id));
+    expect(issued.map((a) => a.kind).sort()).toEqual(['favourable_decision', 'favourable_decision_letter', 'filing_receipt', 'prolongation']);
+    // Declaring complete gave the prolongation in advance (valid from the day after the card ends);
+    // the decision then superseded it.
+    const prolongation = issued.find((a) => a.kind === 'prolongation')!;
+    expect(prolongation).toMatchObject({ issuedOn: '2026-10-05', validUntilOn: '2027-03-31' });
+    expect(prolongation.facts.dates.find((d) => d.id === 'valid_from')?.on).toBe('2027-01-01');
+    expect(prolongation.supersededAt).not.toBeNull();
     const file = await caseOf(agent, applicant.id);
     expect(file.history.map((h) => [h.event, h.actorKind])).toEqual([
       ['create', 'applicant'],
