@@ -16,7 +16,7 @@
  * holding the application's row lock, and a period is issued only if no prolongation of the
  * application already ends on that period's last day.
  */
-import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, lte, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Keyring } from '../../adapters/signing/keyring';
 import { applications, attestations, permits, prefectures } from '../../db/schema/index';
@@ -53,6 +53,21 @@ export async function issueDueProlongations(ctx: ProlongationContext, today: Iso
         isNotNull(applications.filedOn),
         // The permit's last day has come: its successor is due tomorrow at the latest.
         lte(permits.validUntilOn, today),
+        // …and no current prolongation covers beyond today (most pending applications, every
+        // hour: they are skipped by the index on attestations.application_id).
+        notExists(
+          ctx.db
+            .select({ one: sql`1` })
+            .from(attestations)
+            .where(
+              and(
+                eq(attestations.applicationId, applications.id),
+                eq(attestations.kind, 'prolongation'),
+                isNull(attestations.supersededAt),
+                gt(attestations.validUntilOn, today),
+              ),
+            ),
+        ),
       ),
     );
   let issued = 0;

@@ -66,7 +66,16 @@ export function VerifyPage() {
               { tabId: 'share', label: t('page.tabs.share'), iconId: 'fr-icon-lock-line' },
             ]}
           >
-            {tab === 'file' && <FileForm busy={busy} onBody={verify} onRefused={setError} />}
+            {tab === 'file' && (
+              <FileForm
+                busy={busy}
+                onBody={verify}
+                onRefused={(message) => {
+                  setResult(undefined);
+                  setError(message);
+                }}
+              />
+            )}
             {tab === 'camera' && <CameraScanner onCode={onCode} />}
             {tab === 'paste' && <PasteForm busy={busy} onBody={verify} />}
             {tab === 'share' && <ShareForm busy={busy} onBody={verify} />}
