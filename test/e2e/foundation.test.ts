@@ -31,8 +31,17 @@ describe('the home page', () => {
   it('switches to English and remembers it after a reload', async () => {
     const { page, context, problems } = await openPage(browser);
     await page.goto(app.url);
-    await page.getByTitle('Sélectionner une langue').first().click();
-    await page.getByRole('button', { name: /EN - English/ }).first().click();
+    // The DSFR script opens the language menu once it has started: on a loaded machine the first
+    // click may come before that, so open it again until the English choice can be clicked.
+    for (let attempt = 1; ; attempt++) {
+      await page.getByTitle('Sélectionner une langue').locator('visible=true').first().click();
+      try {
+        await page.getByRole('button', { name: /EN - English/ }).locator('visible=true').first().click({ timeout: 3000 });
+        break;
+      } catch (error) {
+        if (attempt === 8) throw error;
+      }
+    }
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await expect.poll(() => page.locator('main h1').textContent()).toContain('residence permit');
     await page.reload();
