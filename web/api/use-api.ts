@@ -27,6 +27,19 @@ interface Settled<T> {
   bug?: unknown;
 }
 
+/** The requests `useApi` has in flight, so that signing out can cancel them (see below). */
+const inFlight = new Set<AbortController>();
+
+/**
+ * Cancels every `useApi` read in flight. Signing out calls it before ending the session: a read
+ * answered after the session ended would come back 401 (and show as an error in the console)
+ * for a page that is about to go away anyway.
+ */
+export function abortPageReads(): void {
+  for (const controller of inFlight) controller.abort();
+  inFlight.clear();
+}
+
 export function useApi<T>(path: string | null, options: Pick<RequestOptions, 'query'> = {}): UseApiResult<T> {
   const language = useLanguage();
   const [reloads, setReloads] = useState(0);
@@ -37,14 +50,21 @@ export function useApi<T>(path: string | null, options: Pick<RequestOptions, 'qu
   useEffect(() => {
     if (url === null || key === null) return;
     const controller = new AbortController();
-    api.get<T>(url, { signal: controller.signal }).then(
-      (data) => setSettled({ key, data }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        setSettled(isApiProblem(error) ? { key, problem: error } : { key, bug: error });
-      },
-    );
-    return () => controller.abort();
+    inFlight.add(controller);
+    api
+      .get<T>(url, { signal: controller.signal })
+      .then(
+        (data) => setSettled({ key, data }),
+        (error: unknown) => {
+          if (controller.signal.aborted) return;
+          setSettled(isApiProblem(error) ? { key, problem: error } : { key, bug: error });
+        },
+      )
+      .finally(() => inFlight.delete(controller));
+    return () => {
+      inFlight.delete(controller);
+      controller.abort();
+    };
   }, [key, url]);
 
   const current = settled?.key === key ? settled : undefined;

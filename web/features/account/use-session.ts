@@ -18,6 +18,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { MeBody } from '../../../contract/accounts';
 import { api, isApiProblem, type ApiProblem } from '../../api/client';
+import { abortPageReads } from '../../api/use-api';
 import { ACCOUNT_PATHS, OIDC_ERROR_PARAM } from './paths';
 
 export type SessionState =
@@ -190,6 +191,7 @@ export function useSession(options: { verify?: boolean } = {}): SessionState {
 
 /** Signs out this browser: ends the session on the server, then everywhere on the page. */
 export async function signOut(): Promise<void> {
+  abortPageReads();
   await api.post<void>('/auth/sign-out');
   setSignedOut();
 }
