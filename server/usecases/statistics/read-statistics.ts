@@ -3,7 +3,7 @@
  * every département and France, one scope's trend over the stored days, and the open-data rows.
  */
 import { and, asc, eq, max } from 'drizzle-orm';
-import type { StatisticsFigures } from '../../../contract/statistics';
+import { STATISTICS_MEASURES, type StatisticsFigures } from '../../../contract/statistics';
 import type { Db } from '../../db/client';
 import { departements, prefectureStatistics, type PrefectureStatisticsRow } from '../../db/schema/index';
 
@@ -67,22 +67,8 @@ export async function readOpenData(db: Db) {
   return { computedOn, rows: rows.map((r) => ({ scope: r.scope, window_days: r.windowDays, card_type: r.cardType, ...figuresOf(r) })) };
 }
 
-export const OPEN_DATA_COLUMNS = [
-  'computed_on',
-  'scope',
-  'window_days',
-  'card_type',
-  'applications_filed',
-  'prolongation_median_days',
-  'prolongation_p90_days',
-  'decision_median_days',
-  'decision_p90_days',
-  'gap_count',
-  'gap_share',
-  'tacit_refusals',
-  'message_answer_median_days',
-  'appointment_next_slot_days',
-] as const;
+/** The open-data columns: what identifies a row, then every published measure (contract order). */
+export const OPEN_DATA_COLUMNS = ['computed_on', 'scope', 'window_days', 'card_type', ...STATISTICS_MEASURES] as const;
 
 /** CSV (RFC 4180, comma, LF): a `# licence` line and a `# computed_on` line, then the header. Empty cell: not enough data. */
 export function toCsv(data: Awaited<ReturnType<typeof readOpenData>>): string {

@@ -278,26 +278,13 @@ function SubmitSection({ application, onChange }: ViewProps) {
   const { t } = useTranslation(['journey', 'applications']);
   // One key for this page: a double click, or a retry after a network error, files once.
   const key = useRef(crypto.randomUUID());
-  const busy = useRef(false);
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem>();
+  const { pending, problem, run } = useAction();
   const missing = application.missingDocuments.length + application.unansweredQuestions.length;
 
-  const submit = async () => {
-    if (busy.current) return;
-    busy.current = true;
-    setPending(true);
-    setProblem(undefined);
-    try {
+  const submit = () =>
+    run(async () => {
       onChange(await api.post<ApplicationBody>(`/applications/${encodeURIComponent(application.id)}/submit`, undefined, { headers: { 'idempotency-key': key.current } }));
-    } catch (error) {
-      if (!isApiProblem(error)) throw error;
-      setProblem(error);
-    } finally {
-      busy.current = false;
-      setPending(false);
-    }
-  };
+    });
 
   return (
     <section aria-labelledby="application-submit" className="fr-mb-4w">
@@ -399,27 +386,17 @@ function CorrectionSection({ application, card, onChange }: ViewProps) {
   const [open, setOpen] = useState(false);
   const [answers, setAnswers] = useState<Answers>(application.answers);
   const [note, setNote] = useState('');
-  const [problem, setProblem] = useState<ApiProblem>();
-  const [pending, setPending] = useState(false);
+  const { pending, problem, run } = useAction();
   const [done, setDone] = useState(false);
   if (card === undefined || card.questions.length === 0) return null;
 
-  const send = async () => {
-    if (pending) return;
-    setPending(true);
-    setProblem(undefined);
-    try {
+  const send = () =>
+    run(async () => {
       onChange(await api.post<ApplicationBody>(`/applications/${encodeURIComponent(application.id)}/corrections`, { answers, ...(note.trim() === '' ? {} : { note }) }));
       setDone(true);
       setOpen(false);
       setNote('');
-    } catch (error) {
-      if (!isApiProblem(error)) throw error;
-      setProblem(error);
-    } finally {
-      setPending(false);
-    }
-  };
+    });
 
   return (
     <section aria-labelledby="application-correct" className="fr-mb-4w">
@@ -460,21 +437,11 @@ function CorrectionSection({ application, card, onChange }: ViewProps) {
 function WithdrawSection({ application, onChange }: ViewProps) {
   const { t } = useTranslation('journey');
   const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem>();
-  const withdraw = async () => {
-    if (pending) return;
-    setPending(true);
-    setProblem(undefined);
-    try {
+  const { pending, problem, run } = useAction();
+  const withdraw = () =>
+    run(async () => {
       onChange(await api.post<ApplicationBody>(`/applications/${encodeURIComponent(application.id)}/withdraw`));
-    } catch (error) {
-      if (!isApiProblem(error)) throw error;
-      setProblem(error);
-    } finally {
-      setPending(false);
-    }
-  };
+    });
   return (
     <section aria-labelledby="application-withdraw" className="fr-mb-4w">
       <h2 id="application-withdraw">{t('application.withdraw.title')}</h2>
@@ -541,4 +508,31 @@ function HistorySection({ application }: { application: ApplicationBody }) {
       </ol>
     </section>
   );
+}
+
+/**
+ * One action at a time for a section: `pending` while it runs (a second call meanwhile does
+ * nothing — the ref closes the window before React re-renders), the server's problem kept for its
+ * alert; anything that is not a problem is a bug and is thrown.
+ */
+function useAction(): { pending: boolean; problem: ApiProblem | undefined; run: (action: () => Promise<void>) => Promise<void> } {
+  const busy = useRef(false);
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem>();
+  const run = async (action: () => Promise<void>) => {
+    if (busy.current) return;
+    busy.current = true;
+    setPending(true);
+    setProblem(undefined);
+    try {
+      await action();
+    } catch (error) {
+      if (!isApiProblem(error)) throw error;
+      setProblem(error);
+    } finally {
+      busy.current = false;
+      setPending(false);
+    }
+  };
+  return { pending, problem, run };
 }
