@@ -45,3 +45,13 @@ export const CreatedShareCodeSchema = Type.Object({
 });
 export const ShareCodeListSchema = Type.Object({ shareCodes: Type.Array(ShareCodeSchema) });
 export const CreateShareCodeBodySchema = Type.Object({ purpose: SharePurposeSchema }, { additionalProperties: false });
+
+/** Upper case, no separators, Crockford's look-alikes read as digits (O→0, I/L→1): how a typed share code is read. */
+export function normaliseShareCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+
+/** Whether a normalised share code has the shape of one (12 letters or digits). */
+export function isShareCodeFormat(normalised: string): boolean {
+  return /^[0-9A-Z]{12}$/.test(normalised);
+}

@@ -7,6 +7,7 @@
  * date also required and verification rate-limited per IP, guessing one is out of reach. Unknown,
  * expired, revoked and wrong-birth-date answers are identical (no enumeration).
  */
+import { isShareCodeFormat, normaliseShareCode } from '../../../contract/attestations';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, gte, inArray, isNull, lte, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
@@ -34,11 +35,6 @@ export function drawShareCode(): string {
   let code = '';
   for (const byte of bytes) code += ALPHABET[byte & 31];
   return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8, 12)}`;
-}
-
-/** Upper case, no separators, Crockford's look-alikes read as digits (O→0, I/L→1). */
-export function normaliseShareCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 function hashOf(code: string): string {
@@ -118,7 +114,7 @@ export async function checkShareCode(ctx: ShareContext, input: { shareCode: stri
   const today = todayInParis(now);
   const notFound = emptyResult('not_found', translate(locale, 'verify:results.not_found'));
   const normalised = normaliseShareCode(input.shareCode);
-  if (!/^[0-9A-Z]{12}$/.test(normalised)) return notFound;
+  if (!isShareCodeFormat(normalised)) return notFound;
   const [row] = await ctx.db.select().from(shareCodes).where(eq(shareCodes.codeHash, hashOf(normalised)));
   if (!row) return notFound;
   const [profile] = await ctx.db.select().from(applicantProfiles).where(eq(applicantProfiles.userId, row.userId));

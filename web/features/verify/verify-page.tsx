@@ -11,6 +11,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerifyBody, VerifyResult } from '../../../contract/verify';
+import { isShareCodeFormat, normaliseShareCode } from '../../../contract/attestations';
 import { api, isApiProblem } from '../../api/client';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { CameraScanner } from './camera-scanner';
@@ -174,8 +175,6 @@ function PasteForm({ busy, onBody }: FormProps) {
   );
 }
 
-/** Twelve letters or digits; spaces and dashes as the holder wrote them are ignored (the server does the same). */
-const isShareCode = (value: string) => /^[0-9A-Z]{12}$/i.test(value.replace(/[\s-]/g, ''));
 
 function ShareForm({ busy, onBody }: FormProps) {
   const { t } = useTranslation('verify');
@@ -185,7 +184,7 @@ function ShareForm({ busy, onBody }: FormProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const next = {
-      code: code.trim() === '' ? t('page.share.codeRequired') : !isShareCode(code) ? t('page.share.codeFormat') : undefined,
+      code: code.trim() === '' ? t('page.share.codeRequired') : !isShareCodeFormat(normaliseShareCode(code)) ? t('page.share.codeFormat') : undefined,
       birthDate: birthDate === '' ? t('page.share.birthDateRequired') : undefined,
     };
     setErrors(next);
