@@ -13,7 +13,6 @@
  * It restarts the machine's PostgreSQL: do not run it while other tests use that server.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -32,7 +31,7 @@ await admin.query(`create database ${database}`);
 await admin.end();
 const databaseUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${database}`);
 
-const server = spawn(path.resolve('node_modules/.bin/tsx'), ['server/main.ts'], {
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', RATE_LIMIT_MAX: '1000000', DEMO_DATA: 'false', NODE_ENV: 'test' },
   // FAULT_SERVER_LOG=file keeps the server's log (pino, level error) to see what failed.
   stdio: ['ignore', process.env.FAULT_SERVER_LOG ? fs.openSync(process.env.FAULT_SERVER_LOG, 'w') : 'ignore', 'inherit'],
