@@ -8,11 +8,9 @@
  * postgres://postgres@127.0.0.1:5432/postgres, where database `sejour_bench_queue` is created and
  * kept for the next run; `--fresh` drops it first). Target: p95 < 50 ms.
  */
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { openDatabase, migrateDatabase } from '../server/db/client';
-import { loadReferenceData } from '../server/db/reference-data';
 import { listQueue, type QueueQuery } from '../server/usecases/back-office/list-queue';
+import { loadNationalData, openBenchDatabase } from './national-data';
 
 const ROWS = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 const FRESH = process.argv.includes('--fresh');
@@ -21,68 +19,10 @@ const NAME = 'sejour_bench_queue';
 const RUNS = 200;
 const TODAY = new Date('2026-11-26T10:00:00Z');
 
-async function ensureDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  if (FRESH) await admin.query(`drop database if exists ${NAME}`);
-  const exists = await admin.query('select 1 from pg_database where datname = $1', [NAME]);
-  if (exists.rowCount === 0) await admin.query(`create database ${NAME}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${NAME}`;
-  return url.toString();
-}
-
-const database = await openDatabase({ databaseUrl: await ensureDatabase(), poolMax: 4 });
+const database = await openBenchDatabase(ADMIN_URL, NAME, FRESH);
 const { db } = database;
-await migrateDatabase(database);
-await loadReferenceData(db);
+await loadNationalData(db, { people: ROWS, applications: ROWS });
 
-const count = Number(((await db.execute(sql`select count(*)::int as n from applications`)) as unknown as { rows: Array<{ n: number }> }).rows[0]?.n ?? 0);
-if (count < ROWS) {
-  console.log(`loading ${ROWS - count} applications…`);
-  const started = Date.now();
-  const CHUNK = 100_000;
-  await db.execute(sql`create temporary table bench_prefectures as select id, row_number() over (order by departement_code) - 1 as n from prefectures`);
-  for (let from = count + 1; from <= ROWS; from += CHUNK) {
-    const to = Math.min(ROWS, from + CHUNK - 1);
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`insert into users (id, email, display_name, role, locale)
-        select md5('u' || i)::uuid, 'bench' || i || '@example.test', 'Bench ' || i, 'applicant', 'fr' from generate_series(${from}::int, ${to}::int) i`);
-      await tx.execute(sql`insert into applicant_profiles (user_id, surname, given_names, birth_date, nationality, created_at, updated_at)
-        select md5('u' || i)::uuid, initcap(translate(substr(md5('s' || i), 1, 7), '0123456789', 'aeiouybdkl')), 'Given ' || (i % 977),
-          date '1970-01-01' + (i % 15000), 'MAR', now(), now() from generate_series(${from}::int, ${to}::int) i`);
-      await tx.execute(sql`insert into permits (id, user_id, kind, card_type, valid_from_on, valid_until_on, foreigner_number, created_at)
-        select md5('p' || i)::uuid, md5('u' || i)::uuid, 'temporary_card', (array['salarie','visiteur','etudiant','vie_privee_familiale'])[1 + i % 4],
-          date '2026-01-01' + (i % 700) - 365, date '2026-01-01' + (i % 700), (7000000000 + i)::text, now() from generate_series(${from}::int, ${to}::int) i`);
-      await tx.execute(sql`insert into applications (id, reference, user_id, prefecture_id, permit_id, card_type, status, filed_on, filing_status, late,
-          tacit_refusal_on, tacit_refusal_rule, open_request_due_on, complete_on, decided_on, created_at, updated_at, submitted_at)
-        select md5('a' || i)::uuid, 'SEJ-2026-' || translate(upper(lpad(to_hex(i), 6, '0')), '01', 'WX'), md5('u' || i)::uuid, p.id, md5('p' || i)::uuid,
-          (array['salarie','visiteur','etudiant','vie_privee_familiale'])[1 + i % 4], s.status, f.filed_on,
-          case when i % 10 = 0 then 'late' else 'in_time' end, i % 10 = 0,
-          case when s.status in ('submitted','documents_requested','complete') then f.filed_on + interval '4 months' + case when s.status = 'documents_requested' then interval '30 days' else interval '0' end end,
-          'R-41', case when s.status = 'documents_requested' then f.filed_on + 30 end,
-          case when s.status in ('complete','decided_favourable') then f.filed_on + 40 end,
-          case when s.status in ('decided_favourable','refused') then f.filed_on + 90 end, now(), now(), now()
-        from generate_series(${from}::int, ${to}::int) i
-        join bench_prefectures p on p.n = i % 101
-        cross join lateral (select date '2026-11-26' - (i::bigint * 7919 % 720)::int as filed_on) f
-        cross join lateral (select (array['submitted','submitted','submitted','submitted','documents_requested','complete','complete','decided_favourable','decided_favourable','refused'])[1 + (i / 101) % 10] as status) s`);
-    });
-    process.stdout.write(`  ${to} rows (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
-  }
-  await db.execute(sql`analyze`);
-}
-
-// The names copied on the applications for the search (what refreshLegalClock does at each act).
-const unnamed = await db.execute(sql`update applications a set search_surname = lower(p.surname), search_given_names = lower(p.given_names)
-  from applicant_profiles p where p.user_id = a.user_id and a.search_surname is null`);
-if (((unnamed as unknown as { rowCount?: number }).rowCount ?? 0) > 0) await db.execute(sql`vacuum analyze applications`);
-
-// One agent per préfecture.
-await db.execute(sql`insert into users (id, email, display_name, role) select md5('agent' || departement_code)::uuid, 'agent' || departement_code || '@bench.test', 'Agent', 'agent'
-  from prefectures on conflict do nothing`);
-await db.execute(sql`insert into user_prefectures (user_id, prefecture_id) select md5('agent' || departement_code)::uuid, id from prefectures on conflict do nothing`);
 const agents = ((await db.execute(sql`select md5('agent' || departement_code)::uuid::text as id from prefectures`)) as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
 
 const random = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;

@@ -20,13 +20,19 @@ import {
 export async function applicationDetail(ctx: ApplicationsContext, db: Db, application: ApplicationRow, locale: Locale = 'fr'): Promise<ApplicationBody> {
   const [permit] = await db.select().from(permits).where(eq(permits.id, application.permitId));
   if (!permit) throw new Error(`permit ${application.permitId} vanished`);
-  const [prefecture, documents, history, requests, foreignerNumber] = await Promise.all([
-    prefectureById(db, application.prefectureId),
-    activeDocuments(db, application.id),
-    historyOf(db, application.id),
-    requestsOf(db, application.id),
-    foreignerNumberOf(db, application.userId),
-  ]);
+  const reads = [
+    () => prefectureById(db, application.prefectureId),
+    () => activeDocuments(db, application.id),
+    () => historyOf(db, application.id),
+    () => requestsOf(db, application.id),
+    () => foreignerNumberOf(db, application.userId),
+  ] as const;
+  // On the pool the reads go out together; inside a transaction (after an act) they share one
+  // connection, which takes one query at a time: sent together, pg queues them and warns.
+  const inTransaction = db !== ctx.db;
+  const [prefecture, documents, history, requests, foreignerNumber] = inTransaction
+    ? ([await reads[0](), await reads[1](), await reads[2](), await reads[3](), await reads[4]()] as const)
+    : await Promise.all([reads[0](), reads[1](), reads[2](), reads[3](), reads[4]()]);
   return presentApplication(
     { application, permit, prefecture, documents, history, requests, foreignerNumber: foreignerNumber ?? '' },
     ctx.limits,
