@@ -260,7 +260,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     storage: applicationStorage,
     limits: { maxFileBytes: env.uploadMaxFileBytes, maxApplicationBytes: env.uploadMaxApplicationBytes },
   });
-  registerRepresentationRoutes(app, { db: database.db, env, now: deps.now, storage: deps.storage ?? createFileStorage(env) });
+  registerRepresentationRoutes(app, {
+    db: database.db,
+    env,
+    now: deps.now,
+    storage: applicationStorage,
+    limits: { maxFileBytes: env.uploadMaxFileBytes, maxApplicationBytes: env.uploadMaxApplicationBytes },
+  });
   const now = deps.now ?? (() => new Date());
   registerAttestationRoutes(app, { db: database.db, now, keys, publicUrl: env.publicUrl });
   registerVerifyRoutes(app, { db: database.db, now, keys });

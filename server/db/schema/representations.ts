@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from './users';
 
-export const REPRESENTATION_SCOPES = ['applications:read', 'applications:correct', 'applications:withdraw'] as const;
+export const REPRESENTATION_SCOPES = ['applications:read', 'applications:correct', 'applications:withdraw', 'applications:documents'] as const;
 export type RepresentationScope = (typeof REPRESENTATION_SCOPES)[number];
 export const REPRESENTATIVE_KINDS = ['lawyer', 'association', 'family', 'other'] as const;
 export type RepresentativeKind = (typeof REPRESENTATIVE_KINDS)[number];

@@ -9,6 +9,7 @@ import { applicationDocuments, applications } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
 import { checklistItem } from '../../../domain/applications/index';
 import type { ApplicationsContext, Caller } from './context';
+import { actorIdOf } from '../../policies/applications';
 import { receiveFile, type IncomingFile } from './document-intake';
 import { presentDocument } from './present';
 import { activeBytes, loadOwnApplication, loadOwnDocument } from './queries';
@@ -59,7 +60,7 @@ export async function replaceDocument(ctx: ApplicationsContext, caller: Caller, 
           state: 'active',
           replacesId: current.id,
           uploadedAt: now,
-          uploadedBy: caller.id,
+          uploadedBy: actorIdOf(caller),
         })
         .returning();
       await tx.update(applications).set({ updatedAt: now }).where(eq(applications.id, locked.id));

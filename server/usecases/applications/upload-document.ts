@@ -113,7 +113,7 @@ async function recordDocument(
         state: 'active',
         addedAfterFiling: afterFiling,
         uploadedAt: now,
-        uploadedBy: caller.id,
+        uploadedBy: actorIdOf(caller),
       })
       .returning();
     if (!document) throw new Error('document insert failed');

@@ -4,9 +4,7 @@
  * `multipart/form-data` and stream to the file storage (server/usecases/applications/document-intake.ts).
  */
 import path from 'node:path';
-import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { App } from '../../app';
 import type { Db } from '../../../db/client';
 import type { Env } from '../../../env';
@@ -16,7 +14,7 @@ import { createLocalFileStorage } from '../../../adapters/storage/local';
 import type { FileStorage } from '../../../adapters/storage/file-storage';
 import { IDEMPOTENCY_KEY_HEADER } from '../../../../contract/applications';
 import { DEFAULT_UPLOAD_LIMITS, todayOf, type ApplicationsContext, type Caller, type UploadLimits } from '../../../usecases/applications/context';
-import type { IncomingFile } from '../../../usecases/applications/document-intake';
+import { registerUploadRoutes } from './multipart';
 import { attachmentHeader } from '../../../usecases/applications/filenames';
 import { answerDocumentRequest } from '../../../usecases/applications/answer-document-request';
 import { correctDetails } from '../../../usecases/applications/correct-details';
@@ -150,26 +148,7 @@ export function registerApplicationRoutes(app: App, deps: ApplicationRouteDeps):
       .send(content.stream);
   });
 
-  // Uploads: multipart parsing only in this scope (it does not change how other routes read bodies).
-  app.register(async (parent) => {
-    const scope = parent.withTypeProvider<TypeBoxTypeProvider>();
-    if (!scope.hasContentTypeParser('multipart/form-data')) {
-      await scope.register(multipart, {
-        // One file, a few small fields; one byte over the file limit lets the storage's own cap
-        // see the excess (and delete what it wrote).
-        limits: { files: 1, fields: 10, parts: 12, fieldSize: 1024, headerPairs: 50, fileSize: limits.maxFileBytes + 1 },
-      });
-    }
-
-    /** The request's file part, read only when the use case asks for it. */
-    const filePart = (request: FastifyRequest) => async (): Promise<IncomingFile | undefined> => {
-      const part = await request.file();
-      return part ? { filename: part.filename, content: part.file } : undefined;
-    };
-    const requireMultipart = (request: FastifyRequest) => {
-      if (!request.isMultipart()) throw new AppError(415, 'document_multipart_required');
-    };
-
+  registerUploadRoutes(app, limits, (scope, { filePart, requireMultipart }) => {
     scope.post('/api/v1/applications/:id/items/:itemId/documents', { config: { access: APPLICANT }, schema: uploadDocumentSchema }, async (request, reply) => {
       requireMultipart(request);
       const document = await uploadDocument(ctx, caller(request), { applicationId: request.params.id, itemId: request.params.itemId, file: filePart(request) });

@@ -1,6 +1,6 @@
 /** Route schemas of /api/v1/applications and /api/v1/card-types. */
 import type { Readable } from 'node:stream';
-import { Type } from 'typebox';
+import { Type, type TObject } from 'typebox';
 import { COMMON_ERRORS, ProblemSchema } from '../../../../contract/problem';
 import {
   ApplicationListSchema,
@@ -159,3 +159,22 @@ export const correctDetailsSchema = {
   body: CorrectDetailsBodySchema,
   response: { 200: ApplicationSchema, 409: ProblemSchema, ...SIGNED_IN_ERRORS },
 };
+
+/**
+ * The same route for a representative, under /api/v1/represented/:representationId/applications/…
+ * (docs/adr/0013-representatives.md): same body and answers, the parameters given (the route's own
+ * plus `representationId`), and the scope it needs named in the summary.
+ */
+export function asRepresentative<S extends { summary: string }, Q extends TObject>(schema: S, scope: string, params: Q): Omit<S, 'params' | 'tags'> & { tags: string[]; params: Q } {
+  return {
+    ...schema,
+    tags: ['representations'],
+    summary: `As a representative (scope ${scope}): ${schema.summary.charAt(0).toLowerCase()}${schema.summary.slice(1)}`,
+    params,
+  };
+}
+
+const RepresentationId = Type.String({ format: 'uuid' });
+export const RepresentedDocumentParams = Type.Object({ representationId: RepresentationId, ...DocumentParams.properties });
+export const RepresentedItemParams = Type.Object({ representationId: RepresentationId, ...ItemParams.properties });
+export const RepresentedRequestParams = Type.Object({ representationId: RepresentationId, ...AnswerDocumentRequestParamsSchema.properties });

@@ -5,10 +5,21 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { REPRESENTATION_SCOPES, REPRESENTATIVE_KINDS, applicationEvents, users } from '../../../db/schema/index';
+import { REPRESENTATION_SCOPES, REPRESENTATIVE_KINDS, applicationDocuments, applicationEvents, users } from '../../../db/schema/index';
 import { REPRESENTATION_SCOPE_VALUES, REPRESENTATIVE_KIND_VALUES } from '../../../../contract/representations';
 import { TINY_PNG } from '../../../usecases/applications/test-pdfs';
-import { createApplicationsTestApp, expectProblem, fillChecklist, ok, recordCard, signedIn, startDraft, type Applicant } from '../applications/test-kit';
+import {
+  createApplicationsTestApp,
+  expectProblem,
+  fillChecklist,
+  ok,
+  openDocumentRequest,
+  recordCard,
+  signedIn,
+  startDraft,
+  upload,
+  type Applicant,
+} from '../applications/test-kit';
 
 const START = '2026-10-01T10:00:00Z';
 const ctx = await createApplicationsTestApp(START);
@@ -119,6 +130,45 @@ describe('acting as a representative', () => {
     // The person sees the same history in their own space.
     const own = ok<{ history: Array<{ actorKind: string }> }>(await person.browser.get(`/api/v1/applications/${person.applicationId}`));
     expect(own.history.at(-1)?.actorKind).toBe('representative');
+  });
+
+  it('sends documents and answers the préfecture’s request when granted, and each document says the representative sent it', async () => {
+    const person = await filed();
+    const volunteer = await signedIn(ctx);
+    const reader = await signedIn(ctx);
+    const given = await grant(person, volunteer, ['applications:documents']);
+    const readOnly = await grant(person, reader);
+    ctx.clock.now = new Date('2026-10-05T09:00:00Z');
+    const request = await openDocumentRequest(ctx, person.applicationId, { items: ['resources_proof'], dueOn: '2026-11-04' });
+    const item = (representation: string) => `/api/v1/represented/${representation}/applications/${person.applicationId}/items/resources_proof/documents`;
+
+    // Without the scope the routes do not exist for the reader, whatever the body.
+    expectProblem(await upload(reader.browser, item(readOnly.id), PNG), 404, 'representation_not_found');
+    expectProblem(await reader.browser.post(`/api/v1/represented/${readOnly.id}/applications/${person.applicationId}/document-requests/${request.id}/answer`), 404, 'representation_not_found');
+
+    const sent = ok<{ id: string; checklistItemId: string }>(await upload(volunteer.browser, item(given.id), PNG), 201);
+    expect(sent.checklistItemId).toBe('resources_proof');
+    const answered = ok<{ status: string; history: Array<{ event: string; actorKind: string }> }>(
+      await volunteer.browser.post(`/api/v1/represented/${given.id}/applications/${person.applicationId}/document-requests/${request.id}/answer`),
+    );
+    expect(answered.status).toBe('submitted');
+    expect(answered.history.slice(-2).map((entry) => [entry.event, entry.actorKind])).toEqual([
+      ['addDocument', 'representative'],
+      ['answerRequest', 'representative'],
+    ]);
+    const [row] = await ctx.db.select({ uploadedBy: applicationDocuments.uploadedBy }).from(applicationDocuments).where(eq(applicationDocuments.id, sent.id));
+    expect(row?.uploadedBy).toBe(volunteer.user.id);
+
+    // Read access covers downloading it; the person downloads the same bytes from their space.
+    const content = await reader.browser.get(`/api/v1/represented/${readOnly.id}/applications/${person.applicationId}/documents/${sent.id}/content`);
+    expect(content.statusCode).toBe(200);
+    expect(content.rawPayload.equals(PNG.data)).toBe(true);
+    const own = await person.browser.get(`/api/v1/applications/${person.applicationId}/documents/${sent.id}/content`);
+    expect(own.rawPayload.equals(PNG.data)).toBe(true);
+
+    // Revoked: the representative's upload route answers as if it never existed.
+    expect((await person.browser.delete(`/api/v1/representations/${given.id}`)).statusCode).toBe(204);
+    expectProblem(await upload(volunteer.browser, item(given.id), PNG), 404, 'representation_not_found');
   });
 
   it('answers 404 for another person’s application, someone else’s authorisation, and after revocation', async () => {

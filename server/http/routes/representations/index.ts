@@ -19,11 +19,29 @@ import { GrantRepresentationBodySchema, RepresentationListSchema, Representation
 import { createLocalFileStorage } from '../../../adapters/storage/local';
 import type { FileStorage } from '../../../adapters/storage/file-storage';
 import { keysOf } from '../../../usecases/attestations/context';
-import { DEFAULT_UPLOAD_LIMITS, type ApplicationsContext } from '../../../usecases/applications/context';
+import { DEFAULT_UPLOAD_LIMITS, type ApplicationsContext, type UploadLimits } from '../../../usecases/applications/context';
 import { correctDetails } from '../../../usecases/applications/correct-details';
 import { getApplication } from '../../../usecases/applications/get-application';
 import { listApplications } from '../../../usecases/applications/list-applications';
 import { withdrawApplication } from '../../../usecases/applications/withdraw-application';
+import { answerDocumentRequest } from '../../../usecases/applications/answer-document-request';
+import { readDocument } from '../../../usecases/applications/read-document';
+import { removeDocument } from '../../../usecases/applications/remove-document';
+import { replaceDocument } from '../../../usecases/applications/replace-document';
+import { uploadDocument } from '../../../usecases/applications/upload-document';
+import { attachmentHeader } from '../../../usecases/applications/filenames';
+import {
+  RepresentedDocumentParams,
+  RepresentedItemParams,
+  RepresentedRequestParams,
+  answerDocumentRequestSchema,
+  asRepresentative,
+  readDocumentSchema,
+  removeDocumentSchema,
+  replaceDocumentSchema,
+  uploadDocumentSchema,
+} from '../applications/schemas';
+import { registerUploadRoutes } from '../applications/multipart';
 import { actAsRepresentative, grantRepresentation, listRepresentations, revokeRepresentation } from '../../../usecases/representations/representations';
 import type { Viewer } from '../../../policies/applications';
 
@@ -39,7 +57,10 @@ function caller(request: FastifyRequest): Viewer {
   return request.user;
 }
 
-export function registerRepresentationRoutes(app: App, deps: { db: Db; env: Pick<Env, 'dataDir' | 'attestation'>; now?: (() => Date) | undefined; storage?: FileStorage }): void {
+export function registerRepresentationRoutes(
+  app: App,
+  deps: { db: Db; env: Pick<Env, 'dataDir' | 'attestation'>; now?: (() => Date) | undefined; storage?: FileStorage; limits?: Partial<UploadLimits> },
+): void {
   const now = deps.now ?? (() => new Date());
   const ctx = { db: deps.db, now };
   const applicationsCtx: ApplicationsContext = {
@@ -47,7 +68,7 @@ export function registerRepresentationRoutes(app: App, deps: { db: Db; env: Pick
     now,
     storage: deps.storage ?? createLocalFileStorage(path.join(deps.env.dataDir, 'files')),
     keys: keysOf(deps.env),
-    limits: DEFAULT_UPLOAD_LIMITS,
+    limits: { ...DEFAULT_UPLOAD_LIMITS, ...deps.limits },
   };
 
   app.get(
@@ -131,4 +152,69 @@ export function registerRepresentationRoutes(app: App, deps: { db: Db; env: Pick
       return withdrawApplication(applicationsCtx, viewer, request.params.id);
     },
   );
+
+  // Documents (scope applications:documents): the applicant's upload routes, for the person.
+  app.get(
+    '/api/v1/represented/:representationId/applications/:id/documents/:documentId/content',
+    { config: { access: APPLICANT }, schema: asRepresentative(readDocumentSchema, 'applications:read', RepresentedDocumentParams) },
+    async (request, reply) => {
+      const viewer = await actAsRepresentative(ctx, caller(request), request.params.representationId, 'applications:read');
+      const content = await readDocument(applicationsCtx, viewer, { applicationId: request.params.id, documentId: request.params.documentId });
+      return reply
+        .type(content.mediaType)
+        .header('content-length', String(content.sizeBytes))
+        .header('content-disposition', attachmentHeader(content.filename))
+        .header('cache-control', 'private, no-store')
+        .send(content.stream);
+    },
+  );
+
+  app.delete(
+    '/api/v1/represented/:representationId/applications/:id/documents/:documentId',
+    { config: { access: APPLICANT }, schema: asRepresentative(removeDocumentSchema, 'applications:documents', RepresentedDocumentParams) },
+    async (request, reply) => {
+      const viewer = await actAsRepresentative(ctx, caller(request), request.params.representationId, 'applications:documents');
+      await removeDocument(applicationsCtx, viewer, { applicationId: request.params.id, documentId: request.params.documentId });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/represented/:representationId/applications/:id/document-requests/:requestId/answer',
+    { config: { access: APPLICANT }, schema: asRepresentative(answerDocumentRequestSchema, 'applications:documents', RepresentedRequestParams) },
+    async (request, reply) => {
+      const viewer = await actAsRepresentative(ctx, caller(request), request.params.representationId, 'applications:documents');
+      const { application, replayed } = await answerDocumentRequest(applicationsCtx, viewer, {
+        applicationId: request.params.id,
+        requestId: request.params.requestId,
+        locale: requestLocale(request),
+      });
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return application;
+    },
+  );
+
+  registerUploadRoutes(app, applicationsCtx.limits, (scope, { filePart, requireMultipart }) => {
+    scope.post(
+      '/api/v1/represented/:representationId/applications/:id/items/:itemId/documents',
+      { config: { access: APPLICANT }, schema: asRepresentative(uploadDocumentSchema, 'applications:documents', RepresentedItemParams) },
+      async (request, reply) => {
+        // The authorisation first: someone without it learns nothing, not even the body's faults.
+        const viewer = await actAsRepresentative(ctx, caller(request), request.params.representationId, 'applications:documents');
+        requireMultipart(request);
+        const document = await uploadDocument(applicationsCtx, viewer, { applicationId: request.params.id, itemId: request.params.itemId, file: filePart(request) });
+        return reply.code(201).send(document);
+      },
+    );
+
+    scope.put(
+      '/api/v1/represented/:representationId/applications/:id/documents/:documentId',
+      { config: { access: APPLICANT }, schema: asRepresentative(replaceDocumentSchema, 'applications:documents', RepresentedDocumentParams) },
+      async (request) => {
+        const viewer = await actAsRepresentative(ctx, caller(request), request.params.representationId, 'applications:documents');
+        requireMultipart(request);
+        return replaceDocument(applicationsCtx, viewer, { applicationId: request.params.id, documentId: request.params.documentId, file: filePart(request) });
+      },
+    );
+  });
 }
