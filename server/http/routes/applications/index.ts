@@ -15,7 +15,7 @@ import type { FileStorage } from '../../../adapters/storage/file-storage';
 import { IDEMPOTENCY_KEY_HEADER } from '../../../../contract/applications';
 import { DEFAULT_UPLOAD_LIMITS, todayOf, type ApplicationsContext, type Caller, type UploadLimits } from '../../../usecases/applications/context';
 import { registerUploadRoutes } from './multipart';
-import { attachmentHeader } from '../../../usecases/applications/filenames';
+import { sendDocument } from './document-reply';
 import { answerDocumentRequest } from '../../../usecases/applications/answer-document-request';
 import { correctDetails } from '../../../usecases/applications/correct-details';
 import { createApplication } from '../../../usecases/applications/create-application';
@@ -139,13 +139,7 @@ export function registerApplicationRoutes(app: App, deps: ApplicationRouteDeps):
   });
 
   app.get('/api/v1/applications/:id/documents/:documentId/content', { config: { access: APPLICANT }, schema: readDocumentSchema }, async (request, reply) => {
-    const content = await readDocument(ctx, caller(request), { applicationId: request.params.id, documentId: request.params.documentId });
-    return reply
-      .type(content.mediaType)
-      .header('content-length', String(content.sizeBytes))
-      .header('content-disposition', attachmentHeader(content.filename))
-      .header('cache-control', 'private, no-store')
-      .send(content.stream);
+    return sendDocument(reply, await readDocument(ctx, caller(request), { applicationId: request.params.id, documentId: request.params.documentId }));
   });
 
   registerUploadRoutes(app, limits, (scope, { filePart, requireMultipart }) => {

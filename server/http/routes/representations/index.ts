@@ -29,7 +29,6 @@ import { readDocument } from '../../../usecases/applications/read-document';
 import { removeDocument } from '../../../usecases/applications/remove-document';
 import { replaceDocument } from '../../../usecases/applications/replace-document';
 import { uploadDocument } from '../../../usecases/applications/upload-document';
-import { attachmentHeader } from '../../../usecases/applications/filenames';
 import {
   RepresentedDocumentParams,
   RepresentedItemParams,
@@ -42,6 +41,7 @@ import {
   uploadDocumentSchema,
 } from '../applications/schemas';
 import { registerUploadRoutes } from '../applications/multipart';
+import { sendDocument } from '../applications/document-reply';
 import { actAsRepresentative, grantRepresentation, listRepresentations, revokeRepresentation } from '../../../usecases/representations/representations';
 import type { Viewer } from '../../../policies/applications';
 
@@ -159,13 +159,7 @@ export function registerRepresentationRoutes(
     { config: { access: APPLICANT }, schema: asRepresentative(readDocumentSchema, 'applications:read', RepresentedDocumentParams) },
     async (request, reply) => {
       const viewer = await actAsRepresentative(ctx, caller(request), request.params.representationId, 'applications:read');
-      const content = await readDocument(applicationsCtx, viewer, { applicationId: request.params.id, documentId: request.params.documentId });
-      return reply
-        .type(content.mediaType)
-        .header('content-length', String(content.sizeBytes))
-        .header('content-disposition', attachmentHeader(content.filename))
-        .header('cache-control', 'private, no-store')
-        .send(content.stream);
+      return sendDocument(reply, await readDocument(applicationsCtx, viewer, { applicationId: request.params.id, documentId: request.params.documentId }));
     },
   );
 
