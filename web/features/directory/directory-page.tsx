@@ -1,6 +1,6 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { SearchBar } from '@codegouvfr/react-dsfr/SearchBar';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Static } from 'typebox';
@@ -39,16 +39,21 @@ export function DirectoryPage() {
     return (data?.items ?? []).filter((d) => normalise(d.name).includes(q) || d.code.toLowerCase() === q || normalise(d.prefecture.city).includes(q));
   }, [data, query]);
 
+  // The text the latest search was for: an answer for an earlier text that arrives late is dropped.
+  const latest = useRef('');
   const search = (text: string) => {
     setQuery(text);
     setPostal(undefined);
     const q = text.trim();
+    latest.current = q;
     if (/^\d{5}$/.test(q)) {
       api.get<PostalCodeResult>(`/postal-codes/${q}`).then(
-        (result) => setPostal({ result }),
+        (result) => {
+          if (latest.current === q) setPostal({ result });
+        },
         (error: unknown) => {
-          if (isApiProblem(error)) setPostal({ problem: error });
-          else throw error;
+          if (!isApiProblem(error)) throw error;
+          if (latest.current === q) setPostal({ problem: error });
         },
       );
     }
