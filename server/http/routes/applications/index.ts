@@ -31,6 +31,7 @@ import { submitApplication } from '../../../usecases/applications/submit-applica
 import { updateApplication } from '../../../usecases/applications/update-application';
 import { uploadDocument } from '../../../usecases/applications/upload-document';
 import { withdrawApplication } from '../../../usecases/applications/withdraw-application';
+import { renderLetter } from '../../../usecases/letters/render-letter';
 import {
   answerDocumentRequestSchema,
   correctDetailsSchema,
@@ -40,6 +41,7 @@ import {
   listCardTypesSchema,
   readDocumentSchema,
   removeDocumentSchema,
+  renderLetterSchema,
   replaceDocumentSchema,
   submitApplicationSchema,
   updateApplicationSchema,
@@ -148,6 +150,17 @@ export function registerApplicationRoutes(app: App, deps: ApplicationRouteDeps):
       .header('content-disposition', attachmentHeader(content.filename))
       .header('cache-control', 'private, no-store')
       .send(content.stream);
+  });
+
+  // Registered letters to the préfecture (issue 8): `/letters/no_answer.pdf`, `/letters/reasons_request.pdf`.
+  app.get('/api/v1/applications/:id/letters/:kind.pdf', { config: { access: APPLICANT }, schema: renderLetterSchema }, async (request, reply) => {
+    const letter = await renderLetter(ctx, caller(request), { applicationId: request.params.id, kind: request.params.kind, locale: requestLocale(request) });
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', attachmentHeader(letter.filename))
+      .header('cache-control', 'private, no-store')
+      .header('vary', 'accept-language')
+      .send(Buffer.from(letter.bytes));
   });
 
   // Uploads: multipart parsing only in this scope (it does not change how other routes read bodies).
