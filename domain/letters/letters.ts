@@ -73,3 +73,24 @@ export function reasonsDueOn(requestedOn: IsoDate): IsoDate {
   const day = toEpochDay(requestedOn);
   return formatIsoDate(addMonths(day, versionOn(RULES['R-58'], day).version.params.answerMonths));
 }
+
+/** The situations the help page (/aide) explains, and that the application page links to it for. */
+export const HELP_SITUATIONS = ['no_answer', 'tacit_refusal', 'refusal'] as const;
+export type HelpSituation = (typeof HELP_SITUATIONS)[number];
+
+/**
+ * The help an application calls for today: `refusal` once refused; `tacit_refusal` once silence
+ * became an implicit rejection (the day after `tacitRefusalOn`, R-41) with no decision; `no_answer`
+ * while it is pending before that; none for a draft, a withdrawal or a favourable decision.
+ */
+export function helpSituationOf(facts: Pick<LetterFacts, 'status' | 'filedOn' | 'tacitRefusalOn'>, today: IsoDate): HelpSituation | null {
+  if (facts.status === 'refused') return 'refusal';
+  if (facts.filedOn === null || !PENDING.includes(facts.status)) return null;
+  if (facts.tacitRefusalOn !== null && toEpochDay(today) > toEpochDay(facts.tacitRefusalOn)) return 'tacit_refusal';
+  return 'no_answer';
+}
+
+/** The letters offered on the application page today (the route checks again, with the reasons deadline). */
+export function lettersOffered(facts: LetterFacts, today: IsoDate): LetterKind[] {
+  return LETTER_KINDS.filter((kind) => letterAvailability(kind, facts, today).ok);
+}

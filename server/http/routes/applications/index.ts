@@ -154,7 +154,7 @@ export function registerApplicationRoutes(app: App, deps: ApplicationRouteDeps):
 
   // Registered letters to the préfecture (issue 8): `/letters/no_answer.pdf`, `/letters/reasons_request.pdf`.
   app.get('/api/v1/applications/:id/letters/:kind.pdf', { config: { access: APPLICANT }, schema: renderLetterSchema }, async (request, reply) => {
-    const letter = await renderLetter(ctx, caller(request), { applicationId: request.params.id, kind: request.params.kind, locale: requestLocale(request) });
+    const letter = await renderLetter(ctx, caller(request), { applicationId: request.params.id, kind: request.params.kind, locale: request.query.lang ?? requestLocale(request) });
     return reply
       .type('application/pdf')
       .header('content-disposition', attachmentHeader(letter.filename))

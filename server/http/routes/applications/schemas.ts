@@ -168,6 +168,10 @@ export const renderLetterSchema = {
     '`reasons_request`: after an implicit rejection arose and within the time limit to go to court, asks for its reasons [R-41, R-58, R-56]. ' +
     'The letter is in French; with `Accept-Language: en` a translation page marked "do not send" follows. 409 `letter_not_available` when the letter does not fit the situation.',
   params: Type.Object({ id: Type.String({ format: 'uuid' }), kind: Type.Union([Type.Literal('no_answer'), Type.Literal('reasons_request')]) }),
+  querystring: Type.Object(
+    { lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')], { description: 'Language of the explanation page; default from Accept-Language.' })) },
+    { additionalProperties: false },
+  ),
   produces: ['application/pdf'],
   response: {
     200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The PDF, with `Content-Disposition: attachment`.' }),
