@@ -1,6 +1,6 @@
 /** One of the caller's applications, with its checklist, documents, requests and full history. */
 import type { Db } from '../../db/client';
-import { permits } from '../../db/schema/index';
+import { applications, permits } from '../../db/schema/index';
 import { eq } from 'drizzle-orm';
 import type { ApplicationBody } from '../../../contract/applications';
 import type { Locale } from '../../i18n/index';
@@ -17,7 +17,13 @@ import {
 } from './queries';
 
 /** Presents an application the caller may see (already loaded, policy applied). */
-export async function applicationDetail(ctx: ApplicationsContext, db: Db, application: ApplicationRow, locale: Locale = 'fr'): Promise<ApplicationBody> {
+export async function applicationDetail(ctx: ApplicationsContext, db: Db, loaded: ApplicationRow, locale: Locale = 'fr'): Promise<ApplicationBody> {
+  // The legal clock's copy may have been refreshed in this transaction after the row was loaded.
+  const [clock] = await db
+    .select({ tacitRefusalOn: applications.tacitRefusalOn, tacitRefusalRecordedOn: applications.tacitRefusalRecordedOn })
+    .from(applications)
+    .where(eq(applications.id, loaded.id));
+  const application = { ...loaded, ...clock };
   const [permit] = await db.select().from(permits).where(eq(permits.id, application.permitId));
   if (!permit) throw new Error(`permit ${application.permitId} vanished`);
   const [prefecture, documents, history, requests, foreignerNumber] = await Promise.all([
