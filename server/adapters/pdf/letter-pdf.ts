@@ -91,8 +91,10 @@ function writeLetter(w: Writer, input: LetterInput, locale: Locale, width: numbe
   // The recipient, on the right half (where a window envelope shows it).
   const right = new RightColumn(w, width);
   right.text(prefecture.name, true);
-  right.text(t('recipientService'));
-  for (const line of (prefecture.address ?? prefecture.city).split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) right.text(line);
+  const lines = (prefecture.address ?? prefecture.city).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  // A published address usually names the service itself ("Service des étrangers"): not twice.
+  if (!/étrangers/i.test(lines[0] ?? '')) right.text(t('recipientService'));
+  for (const line of lines) right.text(line);
   w.y -= 18;
 
   w.text(applicant.city ? t('placeDate', { city: applicant.city, date: date(input.writtenOn) }) : t('dateOnly', { date: date(input.writtenOn) }), { size: 10, gap: 10 });
