@@ -16,6 +16,7 @@ import { PERMIT_KINDS } from '../domain/deadlines/types';
 import { CARD_TYPE_IDS } from '../domain/rules/card-types';
 import { CONFIDENCE_LEVELS } from '../domain/rules/rule';
 import { RULE_IDS } from '../domain/rules/legal-rules';
+import { HELP_SITUATIONS, LETTER_KINDS } from '../domain/letters/letters';
 import {
   ACTOR_KINDS,
   APPLICATION_STATUSES,
@@ -346,6 +347,14 @@ export const ApplicationSchema = Type.Object({
   completeOn: nullable(isoDate('Day recorded complete.', '2026-10-20')),
   decidedOn: nullable(isoDate('Day of the decision.', '2026-12-01')),
   submittedAt: nullable(Instant),
+  help: Type.Object(
+    {
+      situation: nullable(Type.Enum(HELP_SITUATIONS)),
+      tacitRefusalOn: nullable(isoDate('The day silence becomes an implicit rejection [R-41] (it arises at the end of that day).', '2027-02-01')),
+      letters: Type.Array(Type.Enum(LETTER_KINDS), { description: 'Registered letters that fit today (GET …/letters/:kind.pdf).' }),
+    },
+    { description: 'When nothing works (issue 8): the help page situation (/aide?situation=…) and the letters to the préfecture.' },
+  ),
   unansweredQuestions: Type.Array(Type.Enum(QUESTION_IDS)),
   missingDocuments: Type.Array(Type.String(), { description: 'Checklist items needed to file that hold no document.' }),
   checklist: Type.Array(ChecklistEntrySchema),

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TRANSITIONS, isAllowed, transition, type ApplicationEvent, type TransitionResult } from './state-machine';
 import { ACTOR_KINDS, APPLICATION_EVENTS, APPLICATION_STATUSES, type ApplicationState } from './types';
@@ -155,5 +156,26 @@ describe(transition.name, () => {
       for (const status of rule.from) expect(APPLICATION_STATUSES).toContain(status);
       if (rule.to !== null) expect(APPLICATION_STATUSES).toContain(rule.to);
     }
+  });
+
+  it('records an implicit rejection from the day after it arose, by the system only, status kept [R-41]', () => {
+    const event: ApplicationEvent = { type: 'recordTacitRefusal', tacitRefusalOn: '2027-02-01' };
+    const system = { kind: 'system' } as const;
+    expect(transition(filed, event, system, '2027-02-01')).toEqual({ ok: false, refusal: { code: 'tacit_refusal_not_arisen', tacitRefusalOn: '2027-02-01' } });
+    const result = ok(transition({ status: 'complete', filedOn: '2026-10-01' }, event, system, '2027-02-02'));
+    expect(result.state.status).toBe('complete');
+    expect(result.effects).toEqual([{ kind: 'record_tacit_refusal', arisenOn: '2027-02-01', recordedOn: '2027-02-02' }]);
+    expect(transition(filed, event, agent, '2027-02-02')).toMatchObject({ ok: false, refusal: { code: 'actor_not_allowed' } });
+    expect(transition({ status: 'refused', filedOn: '2026-10-01' }, event, system, '2027-02-02')).toMatchObject({ ok: false, refusal: { code: 'event_not_allowed' } });
+  });
+
+  it('matches the state diagram of docs/adr/0005, arrow for arrow', () => {
+    const adr = fs.readFileSync(new URL('../../docs/adr/0005-applications-and-documents.md', import.meta.url), 'utf8');
+    const block = /```mermaid\n([\s\S]*?)```/.exec(adr)?.[1] ?? '';
+    const drawn = new Set<string>();
+    for (const match of block.matchAll(/^\s*(\w+) --> (\w+): (\w+)/gm)) drawn.add(`${match[1]} ${match[3]} ${match[2]}`);
+    const table = new Set<string>();
+    for (const [event, rule] of Object.entries(TRANSITIONS)) for (const from of rule.from) table.add(`${from} ${event} ${rule.to ?? from}`);
+    expect([...drawn].sort()).toEqual([...table].sort());
   });
 });

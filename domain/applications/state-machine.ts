@@ -12,6 +12,7 @@
  * withdraw: from draft, submitted, documents_requested, complete ──▶ withdrawn
  * addDocument: submitted, documents_requested, complete ──▶ (same status, a history row)
  * correctDetails: submitted, documents_requested, complete ──▶ (same status, a history row with old → new)
+ * recordTacitRefusal (system): submitted, documents_requested, complete ──▶ (same status, a history row) [R-41]
  * ```
  * (docs/adr/0005-applications-and-documents.md has the diagram.)
  */
@@ -42,7 +43,9 @@ export type ApplicationEvent =
   | { readonly type: 'withdraw' }
   | { readonly type: 'addDocument'; readonly checklistItemId: string }
   /** The person corrects their details after filing; `changes` lists each field's old and new value. */
-  | { readonly type: 'correctDetails'; readonly changes: readonly DetailChange[] };
+  | { readonly type: 'correctDetails'; readonly changes: readonly DetailChange[] }
+  /** The daily job: the engine's `tacit_refusal_on` has passed with no decision [R-41]. */
+  | { readonly type: 'recordTacitRefusal'; readonly tacitRefusalOn: IsoDate };
 
 /** One corrected field: `answers.marriedOrHasChildren`, from `false` to `true` (null: not answered). */
 export interface DetailChange {
@@ -63,7 +66,9 @@ export type TransitionEffect =
   | { readonly kind: 'record_decision'; readonly decision: 'favourable' | 'refusal'; readonly decidedOn: IsoDate }
   | { readonly kind: 'record_withdrawal'; readonly withdrawnOn: IsoDate }
   | { readonly kind: 'record_document'; readonly checklistItemId: string }
-  | { readonly kind: 'record_correction'; readonly correctedOn: IsoDate; readonly changes: readonly DetailChange[] };
+  | { readonly kind: 'record_correction'; readonly correctedOn: IsoDate; readonly changes: readonly DetailChange[] }
+  /** The implicit rejection arose at the end of `arisenOn` [R-41]; recorded on `recordedOn`. */
+  | { readonly kind: 'record_tacit_refusal'; readonly arisenOn: IsoDate; readonly recordedOn: IsoDate };
 
 export type TransitionRefusal =
   | { readonly code: 'actor_not_allowed'; readonly event: ApplicationEventType; readonly actor: ActorKind }
@@ -73,7 +78,8 @@ export type TransitionRefusal =
   | { readonly code: 'questions_unanswered'; readonly questions: readonly string[] }
   | { readonly code: 'no_items_requested' }
   | { readonly code: 'due_date_not_after_today'; readonly dueOn: IsoDate }
-  | { readonly code: 'nothing_corrected' };
+  | { readonly code: 'nothing_corrected' }
+  | { readonly code: 'tacit_refusal_not_arisen'; readonly tacitRefusalOn: IsoDate };
 
 export type TransitionResult =
   | { readonly ok: true; readonly from: ApplicationStatus; readonly state: ApplicationState; readonly effects: readonly TransitionEffect[] }
@@ -88,10 +94,11 @@ interface TransitionRule {
 
 const PERSON = ['applicant', 'representative'] as const satisfies readonly ActorKind[];
 const PREFECTURE = ['agent'] as const satisfies readonly ActorKind[];
+const SYSTEM = ['system'] as const satisfies readonly ActorKind[];
 
 /**
- * The table. `system` holds no event yet: it is kept for automatic steps of later issues
- * (recording an implicit rejection, closing abandoned drafts).
+ * The table. `system` records the implicit rejection (the daily `applications.record-tacit-refusals`
+ * job); the status stays open because the préfecture may still decide explicitly (ADR 0018).
  */
 export const TRANSITIONS: Readonly<Record<ApplicationEventType, TransitionRule>> = {
   submit: { from: ['draft'], to: 'submitted', actors: PERSON },
@@ -103,6 +110,7 @@ export const TRANSITIONS: Readonly<Record<ApplicationEventType, TransitionRule>>
   withdraw: { from: ['draft', 'submitted', 'documents_requested', 'complete'], to: 'withdrawn', actors: PERSON },
   addDocument: { from: ['submitted', 'documents_requested', 'complete'], to: null, actors: PERSON },
   correctDetails: { from: ['submitted', 'documents_requested', 'complete'], to: null, actors: PERSON },
+  recordTacitRefusal: { from: ['submitted', 'documents_requested', 'complete'], to: null, actors: SYSTEM },
 };
 
 /** Whether `event` may happen in `status` for `actor`, before any guard on the event's data. */
@@ -156,6 +164,10 @@ export function transition(state: ApplicationState, event: ApplicationEvent, act
     case 'correctDetails':
       if (event.changes.length === 0) return refuse({ code: 'nothing_corrected' });
       return next({}, { kind: 'record_correction', correctedOn: today, changes: event.changes });
+    case 'recordTacitRefusal':
+      // R-41: it arises at the end of its day, so it is recorded from the day after.
+      if (toEpochDay(today) <= toEpochDay(event.tacitRefusalOn)) return refuse({ code: 'tacit_refusal_not_arisen', tacitRefusalOn: event.tacitRefusalOn });
+      return next({}, { kind: 'record_tacit_refusal', arisenOn: event.tacitRefusalOn, recordedOn: today });
   }
 }
 

@@ -37,6 +37,8 @@ export const APPLICATION_EVENTS = [
   'addDocument',
   /** Not a change of status: the person corrects their own details after filing (old → new kept). */
   'correctDetails',
+  /** Not a change of status: silence became an implicit rejection; the system records it (the préfecture may still decide). */
+  'recordTacitRefusal',
 ] as const;
 export type ApplicationEventType = (typeof APPLICATION_EVENTS)[number];
 

@@ -5,6 +5,7 @@
  */
 import type { JobDefinition } from './define';
 import { accountsPurge } from './jobs/accounts-purge';
+import { applicationsRecordTacitRefusals } from './jobs/applications-record-tacit-refusals';
 import { attestationsIssueProlongations } from './jobs/attestations-issue-prolongations';
 import { mailRelayOutbox } from './jobs/mail-relay-outbox';
 import { remindersRecompute } from './jobs/reminders-recompute';
@@ -12,4 +13,4 @@ import { remindersSend } from './jobs/reminders-send';
 import { remindersSweep } from './jobs/reminders-sweep';
 import { statisticsCompute } from './jobs/statistics-compute';
 
-export const JOBS: readonly JobDefinition[] = [accountsPurge, attestationsIssueProlongations, remindersRecompute, remindersSweep, remindersSend, statisticsCompute, mailRelayOutbox];
+export const JOBS: readonly JobDefinition[] = [accountsPurge, attestationsIssueProlongations, remindersRecompute, remindersSweep, remindersSend, statisticsCompute, mailRelayOutbox, applicationsRecordTacitRefusals];

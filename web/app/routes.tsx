@@ -62,6 +62,11 @@ export const routes: RouteObject[] = [
             path: 'statistiques',
             lazy: async () => ({ Component: (await import('../features/statistics/statistics-page')).StatisticsPage }),
           },
+          // When nothing works: help in context (issue 8).
+          {
+            path: 'aide',
+            lazy: async () => ({ Component: (await import('../features/help/help-page')).HelpPage }),
+          },
           // The préfecture directory (issue 8).
           {
             path: 'prefectures',

@@ -6,44 +6,14 @@
  * The signed payload is drawn as a QR code (vector squares) and also stored in the PDF's
  * `Keywords`, so a verifier can read it from the file without rendering the page.
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { PDFDocument, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, rgb, setFillingRgbColor, type PDFFont, type PDFPage } from 'pdf-lib';
-import fontkit from '@pdf-lib/fontkit';
+import { concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, rgb, setFillingRgbColor, PDFDocument, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { AttestationFacts, AttestationKind } from '../../../domain/attestations/kinds';
 import { translate, type Locale } from '../../i18n/index';
-import { withoutTables } from './font-tables';
+import { Writer, documentWithFonts, formatLegalDate, withLentFonts, type ParsedFont } from './pdf-kit';
 
-const require = createRequire(import.meta.url);
-const LAYOUT_TABLES = ['GSUB', 'GPOS', 'GDEF'];
-const FONT = withoutTables(fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')), LAYOUT_TABLES);
-const FONT_BOLD = withoutTables(fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')), LAYOUT_TABLES);
+export { formatLegalDate } from './pdf-kit';
 
-/**
- * fontkit parses a font in tens of milliseconds, most of a document's rendering time: parsed fonts
- * are kept in a pool and lent to one document at a time. A parsed font caches its glyph objects
- * with the code points of their first use, and pdf-lib builds the ToUnicode map (what text
- * extraction and screen readers read) from them — so a font lent to a document starts with an
- * empty glyph cache, and no two documents rendering at once share one (they interleave at awaits).
- */
-type ParsedFont = Awaited<ReturnType<typeof fontkit.create>>;
-
-class ParsedFontPool {
-  private readonly free: ParsedFont[] = [];
-  constructor(private readonly bytes: Uint8Array) {}
-  acquire(): ParsedFont {
-    const font = this.free.pop() ?? fontkit.create(this.bytes);
-    (font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
-    return font;
-  }
-  release(font: ParsedFont): void {
-    if (this.free.length < 8) this.free.push(font);
-  }
-}
-
-const REGULAR_FONTS = new ParsedFontPool(FONT);
-const BOLD_FONTS = new ParsedFontPool(FONT_BOLD);
 export const PAYLOAD_KEYWORD_PREFIX = 'sejour-payload:';
 
 export interface RenderInput {
@@ -58,81 +28,6 @@ export interface RenderInput {
   supersededAt: Date | null;
   /** Where a verifier checks the document (`$PUBLIC_URL/verify`). */
   verifyUrl: string;
-}
-
-const DATE_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-};
-
-/** A legal calendar date in words: "2 mars 2027", "2 March 2027". */
-export function formatLegalDate(iso: string, locale: Locale): string {
-  return DATE_FORMATS[locale].format(new Date(`${iso}T00:00:00Z`));
-}
-
-/** Greedy line breaking on word widths (each word measured once; kerning across spaces ignored). */
-/**
- * Word widths at size 1, by font name: measuring shapes the text with fontkit, the most expensive
- * step of rendering, and the same words come back in every document (widths are plain numbers, so
- * sharing them across documents is safe, unlike glyph objects). Bounded: cleared when full.
- */
-const WORD_WIDTHS = new Map<string, number>();
-const WORD_WIDTHS_MAX = 50_000;
-
-function widthOf(font: PDFFont, word: string, size: number): number {
-  const key = `${font.name}\u0000${word}`;
-  let width = WORD_WIDTHS.get(key);
-  if (width === undefined) {
-    width = font.widthOfTextAtSize(word, 1);
-    if (WORD_WIDTHS.size >= WORD_WIDTHS_MAX) WORD_WIDTHS.clear();
-    WORD_WIDTHS.set(key, width);
-  }
-  return width * size;
-}
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  const space = widthOf(font, ' ', size);
-  let line = '';
-  let lineWidth = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const wordWidth = widthOf(font, word, size);
-    if (!line) {
-      line = word;
-      lineWidth = wordWidth;
-    } else if (lineWidth + space + wordWidth <= width) {
-      line = `${line} ${word}`;
-      lineWidth += space + wordWidth;
-    } else {
-      lines.push(line);
-      line = word;
-      lineWidth = wordWidth;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-class Writer {
-  y: number;
-  constructor(
-    private readonly page: PDFPage,
-    private readonly fonts: { regular: PDFFont; bold: PDFFont },
-    private readonly left: number,
-    private readonly width: number,
-    top: number,
-  ) {
-    this.y = top;
-  }
-  text(text: string, options: { size?: number; bold?: boolean; gap?: number; width?: number; color?: [number, number, number] } = {}): void {
-    const size = options.size ?? 10;
-    const font = options.bold ? this.fonts.bold : this.fonts.regular;
-    for (const line of wrap(text.normalize('NFC'), font, size, options.width ?? this.width)) {
-      this.y -= size * 1.35;
-      this.page.drawText(line, { x: this.left, y: this.y, size, font, color: options.color ? rgb(...options.color) : rgb(0.1, 0.1, 0.1) });
-    }
-    this.y -= options.gap ?? 4;
-  }
 }
 
 /** The QR code as one filled path of rectangles (one per run of dark modules), on a white quiet zone. */
@@ -176,13 +71,7 @@ function drawQr(doc: PDFDocument, page: PDFPage, payload: string, x: number, y: 
 }
 
 export async function renderAttestationPdf(input: RenderInput, locale: Locale): Promise<Uint8Array> {
-  const fonts = { regular: REGULAR_FONTS.acquire(), bold: BOLD_FONTS.acquire() };
-  try {
-    return await renderWith(fonts, input, locale);
-  } finally {
-    REGULAR_FONTS.release(fonts.regular);
-    BOLD_FONTS.release(fonts.bold);
-  }
+  return withLentFonts((fonts) => renderWith(fonts, input, locale));
 }
 
 async function renderWith(fonts: { regular: ParsedFont; bold: ParsedFont }, input: RenderInput, locale: Locale): Promise<Uint8Array> {
@@ -190,11 +79,7 @@ async function renderWith(fonts: { regular: ParsedFont; bold: ParsedFont }, inpu
   const date = (iso: string) => formatLegalDate(iso, locale);
   const { facts } = input;
 
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  // pdf-lib asks its fontkit to parse the bytes it is given: hand it this document's lent fonts.
-  doc.registerFontkit({ create: (bytes: Uint8Array) => (bytes === FONT ? fonts.regular : fonts.bold) } as unknown as typeof fontkit);
-  const regular = await doc.embedFont(FONT, { subset: true });
-  const bold = await doc.embedFont(FONT_BOLD, { subset: true });
+  const { doc, regular, bold } = await documentWithFonts(fonts);
   const title = t(`kinds.${input.kind}.title`);
   doc.setTitle(title);
   doc.setAuthor(facts.prefecture.name);

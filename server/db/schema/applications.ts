@@ -142,6 +142,8 @@ export const applications = pgTable(
      */
     tacitRefusalOn: calendarDate('tacit_refusal_on'),
     tacitRefusalRule: varchar('tacit_refusal_rule', { length: 8 }),
+    /** The day the daily job recorded the implicit rejection (history row, notification); the idempotency marker. */
+    tacitRefusalRecordedOn: calendarDate('tacit_refusal_recorded_on'),
     /** Due date of the open request for documents (null when none is open): overdue when before today. */
     openRequestDueOn: calendarDate('open_request_due_on'),
     /**
@@ -173,6 +175,10 @@ export const applications = pgTable(
     index('applications_queue_filed_idx').on(table.prefectureId, table.status, table.filedOn, table.id).where(sql`${table.filedOn} is not null`),
     index('applications_queue_open_idx').on(table.prefectureId, table.filedOn, table.id).where(sql`${table.status} in ('submitted', 'documents_requested', 'complete')`),
     index('applications_queue_tacit_idx').on(table.prefectureId, table.tacitRefusalOn, table.id).where(sql`${table.status} in ('submitted', 'documents_requested', 'complete')`),
+    // The daily job's pass: implicit rejections not recorded yet, by day (issue 5, ADR 0018).
+    index('applications_tacit_unrecorded_idx')
+      .on(table.tacitRefusalOn)
+      .where(sql`${table.status} in ('submitted', 'documents_requested', 'complete') and ${table.tacitRefusalRecordedOn} is null`),
     index('applications_queue_overdue_idx').on(table.prefectureId, table.openRequestDueOn).where(sql`${table.openRequestDueOn} is not null`),
     index('applications_permit_idx').on(table.permitId),
     index('applications_queue_surname_idx').on(table.prefectureId, sql`${table.searchSurname} text_pattern_ops`).where(sql`${table.filedOn} is not null`),

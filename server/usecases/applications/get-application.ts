@@ -1,6 +1,6 @@
 /** One of the caller's applications, with its checklist, documents, requests and full history. */
 import type { Db } from '../../db/client';
-import { permits } from '../../db/schema/index';
+import { applications, permits } from '../../db/schema/index';
 import { eq } from 'drizzle-orm';
 import type { ApplicationBody } from '../../../contract/applications';
 import type { Locale } from '../../i18n/index';
@@ -17,7 +17,17 @@ import {
 } from './queries';
 
 /** Presents an application the caller may see (already loaded, policy applied). */
-export async function applicationDetail(ctx: ApplicationsContext, db: Db, application: ApplicationRow, locale: Locale = 'fr'): Promise<ApplicationBody> {
+export async function applicationDetail(ctx: ApplicationsContext, db: Db, loaded: ApplicationRow, locale: Locale = 'fr'): Promise<ApplicationBody> {
+  // Inside an act's transaction the legal clock's copy may have been refreshed after the row was
+  // loaded; a plain read loaded it just now.
+  const inTransaction = db !== ctx.db;
+  const [clock] = inTransaction
+    ? await db
+        .select({ tacitRefusalOn: applications.tacitRefusalOn, tacitRefusalRecordedOn: applications.tacitRefusalRecordedOn })
+        .from(applications)
+        .where(eq(applications.id, loaded.id))
+    : [];
+  const application = { ...loaded, ...clock };
   const [permit] = await db.select().from(permits).where(eq(permits.id, application.permitId));
   if (!permit) throw new Error(`permit ${application.permitId} vanished`);
   const reads = [
@@ -29,7 +39,6 @@ export async function applicationDetail(ctx: ApplicationsContext, db: Db, applic
   ] as const;
   // On the pool the reads go out together; inside a transaction (after an act) they share one
   // connection, which takes one query at a time: sent together, pg queues them and warns.
-  const inTransaction = db !== ctx.db;
   const [prefecture, documents, history, requests, foreignerNumber] = inTransaction
     ? ([await reads[0](), await reads[1](), await reads[2](), await reads[3](), await reads[4]()] as const)
     : await Promise.all([reads[0](), reads[1](), reads[2](), reads[3](), reads[4]()]);

@@ -59,6 +59,7 @@ export function refusalToError(refusal: TransitionRefusal): AppError {
       return new AppError(409, 'application_correction_empty');
     case 'no_items_requested':
     case 'due_date_not_after_today':
+    case 'tacit_refusal_not_arisen':
       return new AppError(400, 'bad_request');
   }
 }

@@ -15,6 +15,7 @@ import {
   type Answers,
 } from '../../../domain/applications/index';
 import { translate, type Locale } from '../../i18n/index';
+import { helpSituationOf, lettersOffered } from '../../../domain/letters/letters';
 import type { UploadLimits } from './context';
 import type { ApplicationRow, DocumentRequestRow, DocumentRow, EventRow, PermitRow, PrefectureRow, ValidationRow } from './queries';
 
@@ -125,6 +126,7 @@ export function presentApplication(parts: ApplicationParts, limits: UploadLimits
     completeOn: application.completeOn,
     decidedOn: application.decidedOn,
     submittedAt: application.submittedAt?.toISOString() ?? null,
+    help: helpOf(application, today),
     unansweredQuestions: unansweredQuestions(entry, answers),
     missingDocuments: missingDocuments(entry, facts, counts),
     checklist: entry.documents.map((item) => ({
@@ -165,4 +167,9 @@ export function presentApplication(parts: ApplicationParts, limits: UploadLimits
       maxFileBytes: limits.maxFileBytes,
     },
   };
+}
+
+function helpOf(application: ApplicationRow, today: string): ApplicationBody['help'] {
+  const facts = { status: application.status, filedOn: application.filedOn, tacitRefusalOn: application.tacitRefusalOn, reasonsRequestDeadline: null };
+  return { situation: helpSituationOf(facts, today), tacitRefusalOn: application.tacitRefusalOn, letters: lettersOffered(facts, today) };
 }

@@ -20,6 +20,7 @@ import { isLocale, translate, type Locale } from '../../i18n/index';
 import { composeReminderEmail, composeReminderSms, reminderTitle } from './compose-reminder';
 import type { Delivery } from './delivery';
 import { channelsOf } from './recompute-reminders';
+import { TACIT_REFUSAL_NOTIFICATION, tacitRefusalTitle } from '../applications/record-tacit-refusals';
 
 export const MAX_ATTEMPTS = 5;
 /** Sent later than this after `send_at`: marked late. */
@@ -128,5 +129,6 @@ export function notificationTitle(kind: string, params: Record<string, string>, 
     const channel = translate(locale, `reminders:channels.${params.channel ?? 'email'}`);
     return translate(locale, 'reminders:delivery_failed.title', { channel });
   }
+  if (kind === TACIT_REFUSAL_NOTIFICATION) return tacitRefusalTitle(params, locale);
   return reminderTitle(kind as never, locale, params.aboutOn ?? '');
 }

@@ -25,6 +25,7 @@ import { useFormat } from '../calculator/use-format';
 import { attestationPdfUrl, type AttestationList } from '../procedures/attestations';
 import { PROCEDURE_PATHS } from '../procedures/paths';
 import { DocumentItem } from './document-item';
+import { ApplicationHelp } from '../help/application-help';
 
 type Card = CardTypeListBody['items'][number];
 type Answers = ApplicationBody['answers'];
@@ -119,6 +120,7 @@ function ApplicationView(props: ViewProps) {
       ) : (
         <>
           <RequestsSection {...props} />
+          <ApplicationHelp application={application} />
           {!closed && <ChecklistSection {...props} editable={false} />}
           {!closed && <CorrectionSection {...props} />}
           <AttestationsOfApplication key={`${application.status}-${application.history.length}`} applicationId={application.id} />

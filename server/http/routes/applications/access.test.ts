@@ -62,6 +62,7 @@ const CASES: RouteCase[] = [
   },
   { method: 'POST', route: '/api/v1/applications/{id}/corrections', url: `/api/v1/applications/${draft.id}/corrections`, payload: { answers: { marriedOrHasChildren: true } }, ownObject: true },
   { method: 'GET', route: '/api/v1/applications/{id}/documents/{documentId}/content', url: `/api/v1/applications/${draft.id}/documents/${document.id}/content`, ownObject: true },
+  { method: 'GET', route: '/api/v1/applications/{id}/letters/{kind}.pdf', url: `/api/v1/applications/${draft.id}/letters/no_answer.pdf`, ownObject: true },
 ];
 
 const options = (c: RouteCase): InjectOptions => ({ method: c.method, url: c.url, ...(c.payload === undefined ? {} : { payload: c.payload }), headers: { ...c.headers } });

@@ -16,6 +16,7 @@ import { IDEMPOTENCY_KEY_HEADER } from '../../../../contract/applications';
 import { DEFAULT_UPLOAD_LIMITS, todayOf, type ApplicationsContext, type Caller, type UploadLimits } from '../../../usecases/applications/context';
 import { registerUploadRoutes } from './multipart';
 import { sendDocument } from './document-reply';
+import { attachmentHeader } from '../../../usecases/applications/filenames';
 import { answerDocumentRequest } from '../../../usecases/applications/answer-document-request';
 import { correctDetails } from '../../../usecases/applications/correct-details';
 import { createApplication } from '../../../usecases/applications/create-application';
@@ -29,6 +30,7 @@ import { submitApplication } from '../../../usecases/applications/submit-applica
 import { updateApplication } from '../../../usecases/applications/update-application';
 import { uploadDocument } from '../../../usecases/applications/upload-document';
 import { withdrawApplication } from '../../../usecases/applications/withdraw-application';
+import { renderLetter } from '../../../usecases/letters/render-letter';
 import {
   answerDocumentRequestSchema,
   correctDetailsSchema,
@@ -38,6 +40,7 @@ import {
   listCardTypesSchema,
   readDocumentSchema,
   removeDocumentSchema,
+  renderLetterSchema,
   replaceDocumentSchema,
   submitApplicationSchema,
   updateApplicationSchema,
@@ -140,6 +143,17 @@ export function registerApplicationRoutes(app: App, deps: ApplicationRouteDeps):
 
   app.get('/api/v1/applications/:id/documents/:documentId/content', { config: { access: APPLICANT }, schema: readDocumentSchema }, async (request, reply) => {
     return sendDocument(reply, await readDocument(ctx, caller(request), { applicationId: request.params.id, documentId: request.params.documentId }));
+  });
+
+  // Registered letters to the préfecture (issue 8): `/letters/no_answer.pdf`, `/letters/reasons_request.pdf`.
+  app.get('/api/v1/applications/:id/letters/:kind.pdf', { config: { access: APPLICANT }, schema: renderLetterSchema }, async (request, reply) => {
+    const letter = await renderLetter(ctx, caller(request), { applicationId: request.params.id, kind: request.params.kind, locale: request.query.lang ?? requestLocale(request) });
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', attachmentHeader(letter.filename))
+      .header('cache-control', 'private, no-store')
+      .header('vary', 'accept-language')
+      .send(Buffer.from(letter.bytes));
   });
 
   registerUploadRoutes(app, limits, (scope, { filePart, requireMultipart }) => {

@@ -178,3 +178,23 @@ const RepresentationId = Type.String({ format: 'uuid' });
 export const RepresentedDocumentParams = Type.Object({ representationId: RepresentationId, ...DocumentParams.properties });
 export const RepresentedItemParams = Type.Object({ representationId: RepresentationId, ...ItemParams.properties });
 export const RepresentedRequestParams = Type.Object({ representationId: RepresentationId, ...AnswerDocumentRequestParamsSchema.properties });
+
+export const renderLetterSchema = {
+  tags: TAGS,
+  summary: 'Draft a registered letter to the préfecture about my application, as a PDF ready to print, sign and post.',
+  description:
+    '`no_answer`: while the application is pending, asks for its progress and, if needed, the attestation de prolongation [R-41, R-42, R-31]. ' +
+    '`reasons_request`: after an implicit rejection arose and within the time limit to go to court, asks for its reasons [R-41, R-58, R-56]. ' +
+    'The letter is in French; with `Accept-Language: en` a translation page marked "do not send" follows. 409 `letter_not_available` when the letter does not fit the situation.',
+  params: Type.Object({ id: Type.String({ format: 'uuid' }), kind: Type.Union([Type.Literal('no_answer'), Type.Literal('reasons_request')]) }),
+  querystring: Type.Object(
+    { lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')], { description: 'Language of the explanation page; default from Accept-Language.' })) },
+    { additionalProperties: false },
+  ),
+  produces: ['application/pdf'],
+  response: {
+    200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The PDF, with `Content-Disposition: attachment`.' }),
+    409: ProblemSchema,
+    ...SIGNED_IN_ERRORS,
+  },
+};

@@ -194,3 +194,18 @@ describe('acting as a representative', () => {
     expectProblem(await agent.browser.get('/api/v1/representations'), 403, 'forbidden');
   });
 });
+
+describe('a representative and the registered letter', () => {
+  it('downloads the person’s letter under an active authorisation, and gets 404 once it is revoked', async () => {
+    const person = await filed();
+    const lawyer = await signedIn(ctx);
+    const given = await grant(person, lawyer);
+    const url = `/api/v1/represented/${given.id}/applications/${person.applicationId}/letters/no_answer.pdf`;
+    const response = await lawyer.browser.get(url);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await person.browser.delete(`/api/v1/representations/${given.id}`)).statusCode).toBe(204);
+    expect((await lawyer.browser.get(url)).statusCode).toBe(404);
+  });
+});

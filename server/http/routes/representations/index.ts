@@ -42,6 +42,8 @@ import {
 } from '../applications/schemas';
 import { registerUploadRoutes } from '../applications/multipart';
 import { sendDocument } from '../applications/document-reply';
+import { renderLetter } from '../../../usecases/letters/render-letter';
+import { attachmentHeader } from '../../../usecases/applications/filenames';
 import { actAsRepresentative, grantRepresentation, listRepresentations, revokeRepresentation } from '../../../usecases/representations/representations';
 import type { Viewer } from '../../../policies/applications';
 
@@ -126,6 +128,30 @@ export function registerRepresentationRoutes(
       reply.header('vary', 'accept-language');
       const viewer = await actAsRepresentative(ctx, caller(request), request.params.representationId, 'applications:read');
       return getApplication(applicationsCtx, viewer, request.params.id, requestLocale(request));
+    },
+  );
+
+  app.get(
+    '/api/v1/represented/:representationId/applications/:id/letters/:kind.pdf',
+    {
+      config: { access: APPLICANT },
+      schema: {
+        tags: TAGS,
+        summary: 'As a representative: the registered letter to the préfecture about one of the person’s applications, as a PDF (scope applications:read; docs/adr/0018).',
+        params: Type.Object({ representationId: Type.String({ format: 'uuid' }), id: Type.String({ format: 'uuid' }), kind: Type.Union([Type.Literal('no_answer'), Type.Literal('reasons_request')]) }),
+        querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')])) }, { additionalProperties: false }),
+        produces: ['application/pdf'],
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), 409: ProblemSchema, ...SIGNED_IN_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const viewer = await actAsRepresentative(ctx, caller(request), request.params.representationId, 'applications:read');
+      const letter = await renderLetter(applicationsCtx, viewer, { applicationId: request.params.id, kind: request.params.kind, locale: request.query.lang ?? requestLocale(request) });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', attachmentHeader(letter.filename))
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(letter.bytes));
     },
   );
 

@@ -1,0 +1,2 @@
+ALTER TABLE "applications" ADD COLUMN "tacit_refusal_recorded_on" date;--> statement-breakpoint
+CREATE INDEX "applications_tacit_unrecorded_idx" ON "applications" USING btree ("tacit_refusal_on") WHERE "applications"."status" in ('submitted', 'documents_requested', 'complete') and "applications"."tacit_refusal_recorded_on" is null;
