@@ -25,6 +25,7 @@ import { useFormat } from '../calculator/use-format';
 import { attestationPdfUrl, type AttestationList } from '../procedures/attestations';
 import { PROCEDURE_PATHS } from '../procedures/paths';
 import { DocumentItem } from './document-item';
+import { DecisionEstimateSection } from '../statistics/decision-estimate-section';
 
 type Card = CardTypeListBody['items'][number];
 type Answers = ApplicationBody['answers'];
@@ -110,6 +111,7 @@ function ApplicationView(props: ViewProps) {
         <li>{t('application.foreignerNumber', { number: application.foreignerNumber })}</li>
       </ul>
       <FilingSection application={application} />
+      {!draft && !closed && <DecisionEstimateSection applicationId={application.id} />}
       {draft ? (
         <>
           <QuestionsSection {...props} />
