@@ -28,6 +28,7 @@ export function TrendChart({ points, label, percent }: { points: readonly TrendP
       const data = published.map((p) => ({ date: new Date(`${p.computedOn}T00:00:00Z`), value: p.value }));
       chart = Plot.plot({
         ariaLabel: label,
+        className: 'sejour-plot',
         width: Math.min(container.current.clientWidth || 640, 900),
         height: 280,
         marginLeft: 56,
@@ -35,6 +36,15 @@ export function TrendChart({ points, label, percent }: { points: readonly TrendP
         y: { grid: true, label: null, zero: true, ...(percent ? { tickFormat: '.0%' } : {}) },
         marks: [Plot.ruleY([0]), Plot.lineY(data, { x: 'date', y: 'value', stroke: '#000091' }), Plot.dot(data, { x: 'date', y: 'value', fill: '#000091', r: 3 })],
       });
+      // Plot adds an inline <style> element, which the Content-Security-Policy (style-src 'self')
+      // forbids: drop it while the chart is still detached; statistics.css has the same rules.
+      chart.querySelector('style')?.remove();
+      // The chart is one image (its label says what it shows; the table has the figures): Plot's
+      // labels on inner groups are not allowed there (axe: aria-prohibited-attr).
+      for (const inner of chart.querySelectorAll('[aria-label], [aria-description]')) {
+        inner.removeAttribute('aria-label');
+        inner.removeAttribute('aria-description');
+      }
       chart.setAttribute('role', 'img');
       container.current.replaceChildren(chart);
       setReady(true);
