@@ -80,6 +80,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            // Observable Plot and d3: only the statistics charts import them (dynamically), so they stay a lazy chunk.
+            { name: 'plot', test: /node_modules[\\/](@observablehq[\\/]plot|d3|d3-[a-z-]+|internmap|delaunator|robust-predicates|interval-tree-1d|binary-search-bounds|isoformat)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/](?!@codegouvfr[\\/]react-dsfr[\\/]dsfr[\\/])/ },
           ],
         },

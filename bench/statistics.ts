@@ -15,6 +15,7 @@ import { openDatabase } from '../server/db/client';
 import { prepareDatabase } from '../server/db/setup';
 import { loadEnv } from '../server/env';
 import { buildApp } from '../server/http/app';
+import { computeDecisionEstimates } from '../server/usecases/statistics/compute-decision-estimates';
 import { computeStatistics } from '../server/usecases/statistics/compute-statistics';
 
 const COUNT = Number(process.argv[2] ?? 1_000_000);
@@ -72,6 +73,10 @@ try {
   t = performance.now();
   const result = await computeStatistics({ db, now: () => now });
   console.log(`statistics.compute: ${result.rows} rows in ${((performance.now() - t) / 1000).toFixed(2)} s (target < 60 s)`);
+
+  t = performance.now();
+  const estimates = await computeDecisionEstimates({ db, now: () => now });
+  console.log(`decision estimates (same job): ${estimates.estimates} pending applications in ${((performance.now() - t) / 1000).toFixed(2)} s`);
 
   const app = await buildApp({ env: loadEnv({ NODE_ENV: 'test', RATE_LIMIT_MAX: '100000', DEMO_DATA: 'false' }), database, logger: false, now: () => now });
   await app.ready();

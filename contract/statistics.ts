@@ -95,3 +95,33 @@ export const OpenDataSchema = Type.Object(
   },
 );
 export type OpenDataBody = Static<typeof OpenDataSchema>;
+
+/** An applicant's decision estimate (owner only), from domain/statistics/decision-estimate.ts. */
+export const DecisionEstimateBodySchema = Type.Object(
+  {
+    computedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'The day the daily job computed it; null: not computed (not pending, or filed since the last run).' }),
+    estimate: Type.Union([
+      Type.Null(),
+      Type.Object(
+        { kind: Type.Literal('not_enough_data'), decided90: Type.Integer({ minimum: 0, description: 'Decisions over 90 days (under 10).' }), tacitRefusalOn: Type.String({ format: 'date' }) },
+        { additionalProperties: false },
+      ),
+      Type.Object(
+        {
+          kind: Type.Literal('estimated'),
+          position: Type.Integer({ minimum: 1, description: 'Place in the prefecture’s backlog for this card type.' }),
+          rate90: Type.Number({ description: 'Decisions per day over 90 days.' }),
+          rate30: Type.Number({ description: 'Decisions per day over 30 days.' }),
+          earliestOn: Type.String({ format: 'date' }),
+          likelyOn: Type.String({ format: 'date' }),
+          latestOn: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'null: no decision in 30 days, no upper bound.' }),
+          tacitRefusalOn: Type.String({ format: 'date' }),
+          beyondTacitRefusal: Type.Boolean(),
+        },
+        { additionalProperties: false },
+      ),
+    ]),
+  },
+  { additionalProperties: false },
+);
+export type DecisionEstimateBody = Static<typeof DecisionEstimateBodySchema>;

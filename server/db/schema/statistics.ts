@@ -10,7 +10,8 @@
  * `message_answer_median_days` and `appointment_next_slot_days` are always null for now: messages
  * and appointments are not built yet; the columns keep the published schema stable.
  */
-import { date, integer, numeric, pgTable, primaryKey, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { date, integer, numeric, pgTable, primaryKey, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { applications } from './applications';
 
 export const prefectureStatistics = pgTable(
   'prefecture_statistics',
@@ -50,3 +51,23 @@ export const prefectureStatistics = pgTable(
 );
 
 export type PrefectureStatisticsRow = typeof prefectureStatistics.$inferSelect;
+
+/**
+ * The inputs of each pending application's decision estimate (issue 9, "for each applicant"),
+ * recomputed by `statistics.compute` every day: its place in its prefecture's backlog for its
+ * card type and that prefecture's decisions for the card type over the last 30 and 90 days. The
+ * estimate itself is `estimateDecision` (domain/statistics/decision-estimate.ts) over this row.
+ * Rows of applications no longer pending are deleted by the same run. Visible to the owner only.
+ */
+export const decisionEstimates = pgTable('decision_estimates', {
+  applicationId: uuid('application_id')
+    .primaryKey()
+    .references(() => applications.id, { onDelete: 'cascade' }),
+  computedOn: date('computed_on', { mode: 'string' }).notNull(),
+  /** 1-based: pending applications of the same prefecture and card type filed before it, plus one. */
+  position: integer('position').notNull(),
+  decided30: integer('decided_30').notNull(),
+  decided90: integer('decided_90').notNull(),
+  tacitRefusalOn: date('tacit_refusal_on', { mode: 'string' }).notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+});

@@ -1,11 +1,13 @@
 /**
  * `statistics.compute`: every day at 04:30 Paris time (and once when the runner starts), compute
  * the public transparency statistics into `prefecture_statistics` — see `computeStatistics`.
+ * It also refreshes every pending application's decision-estimate inputs (`computeDecisionEstimates`).
  * Idempotent: a second run the same day replaces that day's rows with the same figures.
  *
  * 04:30 Paris time exists exactly once every day (daylight-saving changes happen 02:00–03:00).
  */
 import { Type } from 'typebox';
+import { computeDecisionEstimates } from '../../usecases/statistics/compute-decision-estimates';
 import { computeStatistics } from '../../usecases/statistics/compute-statistics';
 import { defineJob } from '../define';
 
@@ -18,7 +20,8 @@ export const statisticsCompute = defineJob({
   runAtStart: true,
   async handle(_payload, ctx) {
     const computed = await computeStatistics({ db: ctx.db, now: ctx.now });
-    ctx.logger.info(computed, 'statistics computed');
-    return computed;
+    const estimates = await computeDecisionEstimates({ db: ctx.db, now: ctx.now });
+    ctx.logger.info({ ...computed, ...estimates }, 'statistics computed');
+    return { ...computed, ...estimates };
   },
 });

@@ -8,6 +8,7 @@ import { useApi } from '../../api/use-api';
 import { useLanguage } from '../../i18n';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { formatTime, weekdayName } from './weekday';
+import { PrefectureFigures } from '../statistics/prefecture-figures';
 import './directory.css';
 
 type Hours = NonNullable<PrefecturePageBody['page']>['receptionHours'];
@@ -118,6 +119,7 @@ export function PrefecturePage() {
           <p className="fr-text--sm">{t('page.updated', { date: new Date(page.updatedAt).toLocaleDateString(language, { dateStyle: 'long' }) })}</p>
         </>
       )}
+      <PrefectureFigures departement={data.departement.code} />
     </div>
   );
 }

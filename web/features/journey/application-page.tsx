@@ -26,6 +26,7 @@ import { attestationPdfUrl, type AttestationList } from '../procedures/attestati
 import { PROCEDURE_PATHS } from '../procedures/paths';
 import { DocumentItem } from './document-item';
 import { ApplicationHelp } from '../help/application-help';
+import { DecisionEstimateSection } from '../statistics/decision-estimate-section';
 
 type Card = CardTypeListBody['items'][number];
 type Answers = ApplicationBody['answers'];
@@ -111,6 +112,7 @@ function ApplicationView(props: ViewProps) {
         <li>{t('application.foreignerNumber', { number: application.foreignerNumber })}</li>
       </ul>
       <FilingSection application={application} />
+      {!draft && !closed && <DecisionEstimateSection applicationId={application.id} />}
       {draft ? (
         <>
           <QuestionsSection {...props} />

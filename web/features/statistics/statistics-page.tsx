@@ -6,7 +6,7 @@
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { STATISTICS_MEASURES, type StatisticsMapBody, type StatisticsMeasure, type StatisticsTrendBody } from '../../../contract/statistics';
 import { API_BASE } from '../../api/client';
 import { useApi } from '../../api/use-api';
@@ -14,6 +14,7 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { DepartementsMap } from '../directory/departements-map';
 import '../directory/directory.css';
 import './statistics.css';
+import { TrendChart } from './trend-chart';
 
 const WINDOWS = ['30', '90', '365'] as const;
 type SortKey = 'name' | 'value';
@@ -25,7 +26,8 @@ export function StatisticsPage() {
   const [windowDays, setWindowDays] = useState<(typeof WINDOWS)[number]>('90');
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: 'name', ascending: true });
   const { data } = useApi<StatisticsMapBody>('/statistics', { query: { measure, window: windowDays } });
-  const [trendScope, setTrendScope] = useState('FR');
+  const [searchParams] = useSearchParams();
+  const [trendScope, setTrendScope] = useState(() => searchParams.get('scope') ?? 'FR');
   const { data: trend } = useApi<StatisticsTrendBody>(`/statistics/${trendScope}`, { query: { window: windowDays } });
 
   const format = (value: number | null | undefined) =>
@@ -136,6 +138,11 @@ export function StatisticsPage() {
           </option>
         ))}
       </Select>
+      <TrendChart
+        points={(trend?.points ?? []).map((p) => ({ computedOn: p.computedOn, value: p.figures[measure] }))}
+        label={t('chart.label', { measure: t(`measures.${measure}`), name: items.find((i) => i.scope === trendScope)?.name ?? trendScope })}
+        percent={measure === 'gap_share'}
+      />
       <div className="fr-table">
         <table>
           <caption>{t('trend.caption', { measure: t(`measures.${measure}`), name: items.find((i) => i.scope === trendScope)?.name ?? trendScope })}</caption>

@@ -61,6 +61,7 @@ const CASES: RouteCase[] = [
     ownObject: true,
   },
   { method: 'POST', route: '/api/v1/applications/{id}/corrections', url: `/api/v1/applications/${draft.id}/corrections`, payload: { answers: { marriedOrHasChildren: true } }, ownObject: true },
+  { method: 'GET', route: '/api/v1/applications/{id}/decision-estimate', url: `/api/v1/applications/${draft.id}/decision-estimate`, ownObject: true },
   { method: 'GET', route: '/api/v1/applications/{id}/documents/{documentId}/content', url: `/api/v1/applications/${draft.id}/documents/${document.id}/content`, ownObject: true },
   { method: 'GET', route: '/api/v1/applications/{id}/letters/{kind}.pdf', url: `/api/v1/applications/${draft.id}/letters/no_answer.pdf`, ownObject: true },
 ];

@@ -9,6 +9,7 @@ import type { Db } from '../../../db/client';
 import { COMMON_ERRORS, ProblemSchema } from '../../../../contract/problem';
 import {
   CardTypeFilter,
+  DecisionEstimateBodySchema,
   OpenDataSchema,
   StatisticsMapSchema,
   StatisticsMeasureSchema,
@@ -18,6 +19,7 @@ import {
   type StatisticsMeasure,
 } from '../../../../contract/statistics';
 import { AppError } from '../../problem';
+import { readDecisionEstimate } from '../../../usecases/statistics/read-decision-estimate';
 import { OPEN_DATA_LICENCE, readLatest, readOpenData, readTrend, toCsv } from '../../../usecases/statistics/read-statistics';
 
 const SCHEMA_DOC = 'https://github.com/sejour/sejour/blob/main/docs/open-data.md';
@@ -112,6 +114,24 @@ export function registerStatisticsRoutes(app: App, deps: { db: Db }): void {
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="sejour-statistics-${data.computedOn ?? 'empty'}.csv"`)
         .send(toCsv(data));
+    },
+  );
+
+  app.get(
+    '/api/v1/applications/:id/decision-estimate',
+    {
+      config: { access: ['applicant'] },
+      schema: {
+        tags: ['statistics'],
+        summary: 'The owner’s estimate of when their application will be decided (backlog ÷ recent decisions), updated daily.',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: DecisionEstimateBodySchema, 404: ProblemSchema, ...COMMON_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      if (!request.user) throw new AppError(401, 'unauthenticated');
+      reply.header('cache-control', 'no-store');
+      return readDecisionEstimate(deps.db, request.user, request.params.id);
     },
   );
 }
