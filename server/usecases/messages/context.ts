@@ -8,6 +8,7 @@ import type { Db } from '../../db/client';
 import { applicantProfiles, applications, messageThreads, messages, prefectures, users } from '../../db/schema/index';
 import type { Locale } from '../../i18n/index';
 import { todayInParis } from '../../../domain/deadlines/index';
+import { departementOf } from '../applications/queries';
 
 export interface MessagesContext {
   db: Db;
@@ -92,4 +93,15 @@ export async function threadById(db: Db, id: string, where: { userId?: string; p
   const query = db.select().from(messageThreads).where(and(...conditions));
   const [row] = forUpdate ? await query.for('update') : await query;
   return row;
+}
+
+/**
+ * The département whose préfecture receives the person's messages: the address of their latest
+ * VLS-TS validation (as applications use), else the address of their profile.
+ */
+export async function residenceDepartementOf(db: Db, userId: string): Promise<string | undefined> {
+  const fromValidation = await departementOf(db, userId);
+  if (fromValidation) return fromValidation;
+  const [profile] = await db.select({ code: applicantProfiles.departementCode }).from(applicantProfiles).where(eq(applicantProfiles.userId, userId));
+  return profile?.code ?? undefined;
 }

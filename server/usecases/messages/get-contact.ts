@@ -9,8 +9,8 @@ import { NATIONAL_HELPLINE } from '../../../domain/messages/helpline';
 import { MESSAGE_CATEGORIES } from '../../../domain/messages/topics';
 import { prefectureMessageSettings, prefecturePages, prefectures } from '../../db/schema/index';
 import type { Locale } from '../../i18n/index';
-import { departementOf } from '../applications/queries';
-import type { MessagesContext } from './context';
+import { residenceDepartementOf, type MessagesContext } from './context';
+
 
 export async function answerWorkingDaysOf(db: MessagesContext['db'], prefectureId: string): Promise<number> {
   const [row] = await db.select({ days: prefectureMessageSettings.answerWorkingDays }).from(prefectureMessageSettings).where(eq(prefectureMessageSettings.prefectureId, prefectureId));
@@ -19,7 +19,7 @@ export async function answerWorkingDaysOf(db: MessagesContext['db'], prefectureI
 
 export async function getContact(ctx: MessagesContext, userId: string | undefined, locale: Locale): Promise<Contact> {
   let prefecture: Contact['prefecture'] = null;
-  const departement = userId ? await departementOf(ctx.db, userId) : undefined;
+  const departement = userId ? await residenceDepartementOf(ctx.db, userId) : undefined;
   if (departement) {
     const [row] = await ctx.db
       .select({ id: prefectures.id, name: prefectures.name, departementCode: prefectures.departementCode, phone: prefecturePages.phone })

@@ -12,8 +12,8 @@ import { messageThreads, messages } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
 import type { Locale } from '../../i18n/index';
 import type { Viewer } from '../../policies/applications';
-import { departementOf, isUniqueViolation, loadOwnApplication, prefectureById, prefectureOf } from '../applications/queries';
-import { drawMessageReference, messagesOf, summarise, type MessagesContext } from './context';
+import { isUniqueViolation, loadOwnApplication, prefectureById, prefectureOf } from '../applications/queries';
+import { drawMessageReference, messagesOf, residenceDepartementOf, summarise, type MessagesContext } from './context';
 import { answerWorkingDaysOf } from './get-contact';
 
 /** Representatives do not write in the person's name here (ADR 0017): refused, nothing leaks. */
@@ -38,7 +38,7 @@ export async function sendMessage(ctx: MessagesContext, viewer: Viewer, input: S
     applicationId = application.id;
     prefecture = await prefectureById(ctx.db, application.prefectureId);
   } else {
-    const departement = (await departementOf(ctx.db, viewer.id)) ?? input.departement;
+    const departement = (await residenceDepartementOf(ctx.db, viewer.id)) ?? input.departement;
     if (!departement) throw new AppError(400, 'departement_required');
     prefecture = await prefectureOf(ctx.db, departement);
   }
