@@ -10,7 +10,9 @@ import { messageThreads, notifications, outboxMessages, prefectureMessageSetting
 import type { UserRole } from '../../../db/schema/users';
 import type { Contact, Inbox, StaffThread, Thread, ThreadList } from '../../../../contract/messages';
 import { escalateDueThreads } from '../../../usecases/messages/escalate-due-threads';
-import { createApplicationsTestApp, expectProblem, ok, recordCard, signedIn, startDraft, type Applicant } from '../applications/test-kit';
+import { createApplicationsTestApp, expectProblem, fillChecklist, ok, recordCard, signedIn, startDraft, type Applicant } from '../applications/test-kit';
+import { TINY_PNG } from '../../../usecases/applications/test-pdfs';
+import type { CaseFile } from '../../../../contract/back-office';
 
 const START = '2026-10-01T10:00:00Z'; // a Thursday
 const ctx = await createApplicationsTestApp(START);
@@ -66,6 +68,13 @@ describe('messages from applicants', () => {
 
     const stranger = await signedIn(ctx);
     expectProblem(await send(stranger, { categoryId: 'application', subjectId: 'status', applicationId: draft.id }), 404, 'application_not_found');
+
+    // Once filed, the case file of the application lists the thread for the Paris agents.
+    await fillChecklist(owner.browser, draft.id, { data: TINY_PNG, filename: 'scan.png', contentType: 'image/png' });
+    ok(await owner.browser.post(`/api/v1/applications/${draft.id}/submit`, undefined, { headers: { 'idempotency-key': `key-${draft.id}` } }));
+    const parisAgent = await staffOf('75');
+    const file = ok<CaseFile>(await parisAgent.browser.get(`/api/v1/staff/applications/${draft.id}`));
+    expect(file.messageThreads).toEqual([expect.objectContaining({ id: sent.thread.id, reference: sent.thread.reference, status: 'awaiting_answer' })]);
   });
 
   it('keeps one thread between applicant and agent: the reply is answered, first answer time kept, the applicant notified in the app and by email', async () => {
