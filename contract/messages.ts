@@ -69,8 +69,20 @@ export const ThreadSummarySchema = Type.Object(
 );
 export type ThreadSummary = Static<typeof ThreadSummarySchema>;
 
+export const AttachmentSchema = Type.Object(
+  { id: Uuid, filename: Type.String(), mediaType: Type.String(), sizeBytes: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);
+export type AttachmentBody = Static<typeof AttachmentSchema>;
+
 export const MessageSchema = Type.Object(
-  { id: Uuid, author: Type.Union([Type.Literal('applicant'), Type.Literal('agent')]), body: Type.String(), createdAt: Instant },
+  {
+    id: Uuid,
+    author: Type.Union([Type.Literal('applicant'), Type.Literal('agent')]),
+    body: Type.String(),
+    createdAt: Instant,
+    attachments: Type.Array(AttachmentSchema, { description: 'Files sent with the message (PDF, JPEG, PNG; at most 3).' }),
+  },
   { additionalProperties: false },
 );
 export type MessageBody = Static<typeof MessageSchema>;

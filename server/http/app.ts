@@ -267,7 +267,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerVerifyRoutes(app, { db: database.db, now, keys });
   registerWellKnownRoutes(app, { keys });
   registerBackOfficeRoutes(app, { db: database.db, now, storage: applicationStorage, keys });
-  registerMessageRoutes(app, { db: database.db, now, publicUrl: env.publicUrl });
+  registerMessageRoutes(app, { db: database.db, now, publicUrl: env.publicUrl, storage: applicationStorage, maxFileBytes: env.uploadMaxFileBytes });
 
   return app;
 }

@@ -86,3 +86,24 @@ export const messages = pgTable(
   },
   (table) => [index('messages_thread_idx').on(table.threadId, table.createdAt), check('messages_author_check', sql`${table.author} in ('applicant', 'agent')`)],
 );
+
+/** Files sent with an applicant's message, received by the document intake (sniffed, size-capped). */
+export const messageAttachments = pgTable(
+  'message_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => messageThreads.id),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id),
+    storageKey: varchar('storage_key', { length: 80 }).notNull(),
+    filename: text('filename').notNull(),
+    mediaType: varchar('media_type', { length: 40 }).notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (table) => [index('message_attachments_message_idx').on(table.messageId), index('message_attachments_thread_idx').on(table.threadId)],
+);

@@ -5,7 +5,7 @@ import type { MessageBody, StaffThreadSummary, ThreadSummary } from '../../../co
 import { REFERENCE_ALPHABET, REFERENCE_CODE_LENGTH } from '../../../domain/applications/index';
 import { findCategory, findSubject } from '../../../domain/messages/topics';
 import type { Db } from '../../db/client';
-import { applicantProfiles, applications, messageThreads, messages, prefectures, users } from '../../db/schema/index';
+import { applicantProfiles, applications, messageAttachments, messageThreads, messages, prefectures, users } from '../../db/schema/index';
 import type { Locale } from '../../i18n/index';
 import { todayInParis } from '../../../domain/deadlines/index';
 import { departementOf } from '../applications/queries';
@@ -80,7 +80,14 @@ export async function summariseForStaff(db: Db, rows: readonly ThreadRow[], loca
 
 export async function messagesOf(db: Db, threadId: string): Promise<MessageBody[]> {
   const rows = await db.select().from(messages).where(eq(messages.threadId, threadId)).orderBy(asc(messages.createdAt), asc(messages.id));
-  return rows.map((m) => ({ id: m.id, author: m.author, body: m.body, createdAt: m.createdAt.toISOString() }));
+  const files = await db.select().from(messageAttachments).where(eq(messageAttachments.threadId, threadId)).orderBy(asc(messageAttachments.createdAt));
+  return rows.map((m) => ({
+    id: m.id,
+    author: m.author,
+    body: m.body,
+    createdAt: m.createdAt.toISOString(),
+    attachments: files.filter((f) => f.messageId === m.id).map((f) => ({ id: f.id, filename: f.filename, mediaType: f.mediaType, sizeBytes: f.sizeBytes })),
+  }));
 }
 
 export async function threadById(db: Db, id: string, where: { userId?: string; prefectureIds?: readonly string[] }, forUpdate = false): Promise<ThreadRow | undefined> {

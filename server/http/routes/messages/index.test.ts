@@ -10,8 +10,8 @@ import { messageThreads, notifications, outboxMessages, prefectureMessageSetting
 import type { UserRole } from '../../../db/schema/users';
 import type { Contact, Inbox, StaffThread, Thread, ThreadList } from '../../../../contract/messages';
 import { escalateDueThreads } from '../../../usecases/messages/escalate-due-threads';
-import { createApplicationsTestApp, expectProblem, fillChecklist, ok, recordCard, signedIn, startDraft, type Applicant } from '../applications/test-kit';
-import { TINY_PNG } from '../../../usecases/applications/test-pdfs';
+import { createApplicationsTestApp, expectProblem, fillChecklist, ok, recordCard, signedIn, startDraft, upload, type Applicant } from '../applications/test-kit';
+import { EXE_HEAD, TINY_PNG } from '../../../usecases/applications/test-pdfs';
 import type { CaseFile } from '../../../../contract/back-office';
 
 const START = '2026-10-01T10:00:00Z'; // a Thursday
@@ -135,6 +135,37 @@ describe('messages from applicants', () => {
     expectProblem(await noSecondFactor.browser.get(`/api/v1/staff/messages/${id}`), 403, 'second_factor_required');
     expectProblem(await applicant.browser.get('/api/v1/staff/messages'), 403, 'forbidden');
     expectProblem(await paris.browser.get('/api/v1/messages'), 403, 'forbidden');
+  });
+});
+
+describe('message attachments', () => {
+  it('takes PDF, JPEG or PNG files sniffed by the document intake, three per message, readable by the applicant and the préfecture only', async () => {
+    clock.now = new Date(START);
+    const applicant = await signedIn(ctx);
+    const sent = ok<Thread>(await send(applicant, { departement: '69' }), 201);
+    const url = `/api/v1/messages/${sent.thread.id}/attachments`;
+    const png = { data: TINY_PNG, filename: 'capture écran.png', contentType: 'image/png' };
+    // A program named .png is refused by its content, and nothing is attached.
+    expectProblem(await upload(applicant.browser, url, { data: EXE_HEAD, filename: 'photo.png', contentType: 'image/png' }), 415, 'document_type_not_supported');
+    const attached = ok<{ id: string; mediaType: string }>(await upload(applicant.browser, url, png), 201);
+    expect(attached.mediaType).toBe('image/png');
+    ok(await upload(applicant.browser, url, png), 201);
+    ok(await upload(applicant.browser, url, png), 201);
+    expectProblem(await upload(applicant.browser, url, png), 409, 'message_attachments_full');
+    const thread = ok<Thread>(await applicant.browser.get(`/api/v1/messages/${sent.thread.id}`));
+    expect(thread.messages[0]?.attachments).toHaveLength(3);
+
+    const own = await applicant.browser.get(`${url}/${attached.id}`);
+    expect(own.statusCode).toBe(200);
+    expect(own.headers['content-type']).toBe('image/png');
+    expect(Buffer.compare(own.rawPayload, TINY_PNG)).toBe(0);
+    const other = await signedIn(ctx);
+    expectProblem(await other.browser.get(`${url}/${attached.id}`), 404, 'message_attachment_not_found');
+    expectProblem(await upload(other.browser, url, png), 404, 'message_thread_not_found');
+    const lyon = await staffOf('69');
+    expect((await lyon.browser.get(`/api/v1/staff/messages/${sent.thread.id}/attachments/${attached.id}`)).statusCode).toBe(200);
+    const paris = await staffOf('75');
+    expectProblem(await paris.browser.get(`/api/v1/staff/messages/${sent.thread.id}/attachments/${attached.id}`), 404, 'message_attachment_not_found');
   });
 });
 
