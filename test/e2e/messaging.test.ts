@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../../server/adapters/totp';
+import { TINY_PNG } from '../../server/usecases/applications/test-pdfs';
 import { expectNoAxeViolations, launchBrowser, openPage, screenshot, startApp, type RunningApp } from './harness';
 
 const EMBEDDED = !process.env.TEST_DATABASE_URL;
@@ -57,6 +58,7 @@ describe('messaging', () => {
     await mine.page.getByLabel('Votre demande concerne').selectOption('anef');
     await mine.page.getByLabel('Objet').selectOption({ label: 'Autre' });
     await mine.page.getByLabel('Votre message').fill('Bonjour, je ne reçois pas les courriels du site.');
+    await mine.page.locator('#message-files').setInputFiles({ name: 'capture.png', mimeType: 'image/png', buffer: TINY_PNG });
     await expectNoAxeViolations(mine.page);
     await screenshot(mine.page, 'messaging-1-contact');
     await mine.page.getByRole('button', { name: 'Envoyer' }).click();
@@ -69,6 +71,7 @@ describe('messaging', () => {
     await mine.page.getByRole('link', { name: 'Voir l’échange' }).click();
     await mine.page.getByRole('heading', { level: 1, name: `Message ${reference}` }).waitFor();
     await mine.page.getByText('En attente de réponse').first().waitFor();
+    await mine.page.getByRole('link', { name: /capture\.png/ }).waitFor();
 
     // The agent, in another browser context: second factor, inbox, answer.
     const theirs = await openPage(browser, { locale: 'fr-FR' });
@@ -84,6 +87,7 @@ describe('messaging', () => {
     await screenshot(theirs.page, 'messaging-2-inbox');
     await theirs.page.getByRole('link', { name: reference ?? '' }).click();
     await theirs.page.getByRole('heading', { level: 1, name: `Message ${reference}` }).waitFor();
+    await theirs.page.getByRole('link', { name: /capture\.png/ }).waitFor();
     await theirs.page.getByRole('button', { name: 'Me l’attribuer' }).click();
     await theirs.page.getByText('Attribution enregistrée.').waitFor();
     await theirs.page.getByLabel('Modèle de réponse').selectOption('redirect_anef');

@@ -19,6 +19,7 @@ import { signInPathReturningTo } from '../account/paths';
 import { useSession } from '../account/use-session';
 import { useFormat } from '../calculator/use-format';
 import { MESSAGE_PATHS } from './paths';
+import { AttachmentsInput, sendAttachments } from './attachments-input';
 
 export function ContactPage() {
   const { t } = useTranslation('messages');
@@ -69,6 +70,7 @@ function MessageForm({ contact }: { contact: Contact }) {
   const [applicationId, setApplicationId] = useState('');
   const [departement, setDepartement] = useState('');
   const [body, setBody] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const [problem, setProblem] = useState<ApiProblem>();
   const [sent, setSent] = useState<Thread>();
   const [pending, setPending] = useState(false);
@@ -88,6 +90,10 @@ function MessageForm({ contact }: { contact: Contact }) {
         ...(category?.concernsApplication && applicationId ? { applicationId } : {}),
         ...(!contact.prefecture && !category?.concernsApplication && departement ? { departement } : {}),
       });
+      // The message is sent and acknowledged; a refused file is said without losing it.
+      await sendAttachments(thread.thread.id, files).catch((error: unknown) => {
+        if (isApiProblem(error)) setProblem(error);
+      });
       setSent(thread);
     } catch (error) {
       if (isApiProblem(error)) setProblem(error);
@@ -99,6 +105,8 @@ function MessageForm({ contact }: { contact: Contact }) {
 
   if (sent) {
     return (
+      <>
+      {problem && <Alert className="fr-mb-3w" severity="warning" small description={t('contact.sent.fileRefused', { detail: problem.detail })} />}
       <Alert
         severity="success"
         as="h3"
@@ -110,6 +118,7 @@ function MessageForm({ contact }: { contact: Contact }) {
           </>
         }
       />
+      </>
     );
   }
 
@@ -166,6 +175,7 @@ function MessageForm({ contact }: { contact: Contact }) {
         stateRelatedMessage={fieldError('body')}
         nativeTextAreaProps={{ id: 'message-body', required: true, rows: 6, maxLength: 5000, value: body, onChange: (e) => setBody(e.target.value) }}
       />
+      <AttachmentsInput id="message-files" onChange={setFiles} />
       <Button type="submit" disabled={pending}>{t('contact.form.send')}</Button>
     </form>
   );

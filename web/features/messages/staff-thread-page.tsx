@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { MeBody } from '../../../contract/accounts';
 import type { StaffThread } from '../../../contract/messages';
-import { api, isApiProblem, type ApiProblem } from '../../api/client';
+import { API_BASE, api, isApiProblem, type ApiProblem } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { BACK_OFFICE_PATHS } from '../back-office/paths';
@@ -101,7 +101,7 @@ function StaffThreadView({ user }: { user: MeBody }) {
               <Button priority="secondary" disabled={pending || !assignee} onClick={() => void assign(assignee)}>{t('staff.assign')}</Button>
             </div>
           </div>
-          <ThreadMessages messages={data.messages} />
+          <ThreadMessages messages={data.messages} attachmentUrl={(fileId) => `${API_BASE}/staff/messages/${id}/attachments/${fileId}`} />
           <form onSubmit={reply} noValidate aria-labelledby="staff-reply">
             <h2 id="staff-reply" className="fr-h5">{t('staff.reply')}</h2>
             <Select label={t('staff.template')} nativeSelectProps={{ id: 'reply-template', value: '', onChange: (e) => setBody(data.templates.find((tpl) => tpl.id === e.target.value)?.body ?? body) }}>

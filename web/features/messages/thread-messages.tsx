@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { MessageBody } from '../../../contract/messages';
 import { useLanguage } from '../../i18n';
 
-export function ThreadMessages({ messages }: { messages: readonly MessageBody[] }) {
+/** `attachmentUrl` builds the download address (the applicant's or the agent's route). */
+export function ThreadMessages({ messages, attachmentUrl }: { messages: readonly MessageBody[]; attachmentUrl: (attachmentId: string) => string }) {
   const { t } = useTranslation('messages');
   const language = useLanguage();
   const when = (iso: string) => new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
@@ -18,6 +19,17 @@ export function ThreadMessages({ messages }: { messages: readonly MessageBody[] 
             <p className="fr-mb-0" style={{ whiteSpace: 'pre-wrap' }}>
               {message.body}
             </p>
+            {message.attachments.length > 0 && (
+              <ul className="fr-mt-1w fr-mb-0">
+                {message.attachments.map((file) => (
+                  <li key={file.id}>
+                    <a className="fr-link fr-link--download" href={attachmentUrl(file.id)} download>
+                      {file.filename} <span className="fr-link__detail">{t('thread.fileDetail', { type: file.mediaType.split('/')[1]?.toUpperCase() ?? '', size: Math.max(1, Math.round(file.sizeBytes / 1024)) })}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
           </div>
         </li>
       ))}

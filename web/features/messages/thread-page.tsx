@@ -7,7 +7,8 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Thread } from '../../../contract/messages';
-import { api, isApiProblem, type ApiProblem } from '../../api/client';
+import { API_BASE, api, isApiProblem, type ApiProblem } from '../../api/client';
+import { AttachmentsInput, sendAttachments } from './attachments-input';
 import { useApi } from '../../api/use-api';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { RequireSession } from '../account/require-session';
@@ -27,6 +28,7 @@ function ThreadView() {
   const { id = '' } = useParams();
   const { data, problem, reload } = useApi<Thread>(`/messages/${id}`);
   const [body, setBody] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const [sendProblem, setSendProblem] = useState<ApiProblem>();
   const [pending, setPending] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -37,7 +39,12 @@ function ThreadView() {
     try {
       await api.post(`/messages/${id}/messages`, { body });
       setBody('');
-      reload();
+      try {
+        await sendAttachments(id, files);
+      } finally {
+        setFiles([]);
+        reload();
+      }
     } catch (error) {
       if (isApiProblem(error)) setSendProblem(error);
       else throw error;
@@ -64,11 +71,12 @@ function ThreadView() {
             </Badge>{' '}
             {data.thread.status === 'awaiting_answer' && t('thread.dueOn', { date: format.shortDate(data.thread.dueOn) })}
           </p>
-          <ThreadMessages messages={data.messages} />
+          <ThreadMessages messages={data.messages} attachmentUrl={(fileId) => `${API_BASE}/messages/${id}/attachments/${fileId}`} />
           <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="thread-write">
             <h2 id="thread-write" className="fr-h5">{t('thread.write')}</h2>
             {sendProblem && <Alert className="fr-mb-2w" severity="error" small description={sendProblem.detail} />}
             <Input label={t('contact.form.body')} textArea nativeTextAreaProps={{ id: 'thread-body', rows: 4, maxLength: 5000, value: body, onChange: (e) => setBody(e.target.value) }} />
+            <AttachmentsInput key={data.messages.length} id="thread-files" onChange={setFiles} />
             <Button type="submit" disabled={pending}>{t('contact.form.send')}</Button>
           </form>
         </>
