@@ -130,6 +130,8 @@ export const CaseFileSchema = Type.Object({
   ),
   /** The person's reminders that could not be delivered after every retry, newest first (at most 20). */
   failedDeliveries: Type.Array(Type.Object({ kind: Type.String(), channel: Type.String(), dueOn: IsoDate, attempts: Type.Integer() })),
+  /** The applicant's message threads about this application (issue 8), latest first. */
+  messageThreads: Type.Array(Type.Object({ id: Type.String(), reference: Type.String(), status: Type.String(), dueOn: IsoDate, lastMessageAt: Type.String({ format: 'date-time' }) })),
   history: Type.Array(
     Type.Object({
       sequence: Type.Integer(),

@@ -48,6 +48,7 @@ import { registerVerifyRoutes } from './routes/verify/index';
 import { registerWellKnownRoutes } from './routes/well-known/index';
 import { keysOf } from '../usecases/attestations/context';
 import { registerNotificationRoutes } from './routes/notifications/index';
+import { registerMessageRoutes } from './routes/messages/index';
 import { registerProfileRoutes } from './routes/profile/index';
 import { registerOverviewRoutes } from './routes/overview/index';
 import { registerStatisticsRoutes } from './routes/statistics/index';
@@ -272,6 +273,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerVerifyRoutes(app, { db: database.db, now, keys });
   registerWellKnownRoutes(app, { keys });
   registerBackOfficeRoutes(app, { db: database.db, now, storage: applicationStorage, keys });
+  registerMessageRoutes(app, { db: database.db, now, publicUrl: env.publicUrl, storage: applicationStorage, maxFileBytes: env.uploadMaxFileBytes });
 
   return app;
 }

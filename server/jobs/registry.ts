@@ -8,9 +8,20 @@ import { accountsPurge } from './jobs/accounts-purge';
 import { applicationsRecordTacitRefusals } from './jobs/applications-record-tacit-refusals';
 import { attestationsIssueProlongations } from './jobs/attestations-issue-prolongations';
 import { mailRelayOutbox } from './jobs/mail-relay-outbox';
+import { messagesEscalate } from './jobs/messages-escalate';
 import { remindersRecompute } from './jobs/reminders-recompute';
 import { remindersSend } from './jobs/reminders-send';
 import { remindersSweep } from './jobs/reminders-sweep';
 import { statisticsCompute } from './jobs/statistics-compute';
 
-export const JOBS: readonly JobDefinition[] = [accountsPurge, attestationsIssueProlongations, remindersRecompute, remindersSweep, remindersSend, statisticsCompute, mailRelayOutbox, applicationsRecordTacitRefusals];
+export const JOBS: readonly JobDefinition[] = [
+  accountsPurge,
+  attestationsIssueProlongations,
+  remindersRecompute,
+  remindersSweep,
+  remindersSend,
+  statisticsCompute,
+  mailRelayOutbox,
+  applicationsRecordTacitRefusals,
+  messagesEscalate,
+];

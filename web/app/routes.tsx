@@ -57,6 +57,27 @@ export const routes: RouteObject[] = [
             path: 'espace',
             lazy: async () => ({ Component: (await import('../features/account/personal-space-page')).PersonalSpacePage }),
           },
+          // Messaging (issue 8)
+          {
+            path: 'contact',
+            lazy: async () => ({ Component: (await import('../features/messages/contact-page')).ContactPage }),
+          },
+          {
+            path: 'espace/messages',
+            lazy: async () => ({ Component: (await import('../features/messages/threads-page')).ThreadsPage }),
+          },
+          {
+            path: 'espace/messages/:id',
+            lazy: async () => ({ Component: (await import('../features/messages/thread-page')).ThreadPage }),
+          },
+          {
+            path: 'agent/messages',
+            lazy: async () => ({ Component: (await import('../features/messages/inbox-page')).InboxPage }),
+          },
+          {
+            path: 'agent/messages/:id',
+            lazy: async () => ({ Component: (await import('../features/messages/staff-thread-page')).StaffThreadPage }),
+          },
           // Statistics (issue 9)
           {
             path: 'statistiques',

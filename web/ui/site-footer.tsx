@@ -21,6 +21,7 @@ export function SiteFooter() {
       termsLinkProps={{ to: `/#${LEGAL_SECTION_IDS.legal}` }}
       bottomItems={[
         { text: t('footer.personalData'), linkProps: { to: `/#${LEGAL_SECTION_IDS.personalData}` } },
+        { text: t('messages:footer.contact'), linkProps: { to: '/contact' } },
         headerFooterDisplayItem,
       ]}
       license={t('footer.license')}

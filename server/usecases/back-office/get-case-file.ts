@@ -14,6 +14,7 @@ import {
   permits,
   prefectures,
   reminders,
+  messageThreads,
   users,
 } from '../../db/schema/index';
 import { isAllowed } from '../../../domain/applications/state-machine';
@@ -65,6 +66,11 @@ export async function getCaseFile(deps: { db: Db; now: () => Date }, caller: Sta
     .where(and(eq(reminders.userId, application.userId), eq(reminders.status, 'failed')))
     .orderBy(desc(reminders.dueOn))
     .limit(20);
+  const threads = await db
+    .select({ id: messageThreads.id, reference: messageThreads.reference, status: messageThreads.status, dueOn: messageThreads.dueOn, lastMessageAt: messageThreads.lastMessageAt })
+    .from(messageThreads)
+    .where(eq(messageThreads.applicationId, application.id))
+    .orderBy(desc(messageThreads.lastMessageAt));
   const facts = await clockFactsOf(db, application.id);
   const clock = facts ? legalClockOf(facts, today) : null;
   const todayDay = toEpochDay(today);
@@ -127,6 +133,7 @@ export async function getCaseFile(deps: { db: Db; now: () => Date }, caller: Sta
     })),
     attestations: documentsIssued.map((a) => ({ id: a.id, kind: a.kind, issuedOn: a.issuedOn, validUntilOn: a.validUntilOn, superseded: a.supersededAt !== null })),
     failedDeliveries,
+    messageThreads: threads.map((m) => ({ ...m, lastMessageAt: m.lastMessageAt.toISOString() })),
     history: history.map(({ event, actorName }) => ({
       sequence: event.sequence,
       event: event.event,

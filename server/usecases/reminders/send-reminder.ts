@@ -125,6 +125,7 @@ export async function sendReminder(ctx: SendContext, reminderId: string): Promis
 
 /** The in-app title of a notification row, in the reader's language. */
 export function notificationTitle(kind: string, params: Record<string, string>, locale: Locale): string {
+  if (kind.startsWith('message_')) return translate(locale, `messages:notifications.${kind}`, params);
   if (kind === 'delivery_failed') {
     const channel = translate(locale, `reminders:channels.${params.channel ?? 'email'}`);
     return translate(locale, 'reminders:delivery_failed.title', { channel });

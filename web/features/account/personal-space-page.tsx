@@ -19,6 +19,7 @@ import { ACCOUNT_PATHS } from './paths';
 import { RequireSession } from './require-session';
 import { ShareCodesPanel } from '../verify/share-codes-panel';
 import { NotificationsPanel } from '../notifications/notifications-panel';
+import { MessagesPanel } from '../messages/messages-panel';
 
 /**
  * The signed-in person's space, at a glance (GET /api/v1/me/overview): what covers them today and
@@ -49,6 +50,7 @@ function PersonalSpace({ name }: { name: string }) {
           <SituationSection overview={data} />
           <NextDeadlineSection overview={data} />
           <NotificationsPanel />
+          <MessagesPanel />
           <RequestsSection overview={data} />
           <ApplicationsSection overview={data} />
           <DocumentsSection overview={data} />

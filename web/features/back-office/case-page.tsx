@@ -17,6 +17,7 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { useFormat } from '../calculator/use-format';
 import { BACK_OFFICE_PATHS } from './paths';
 import { StaffGate } from './staff-gate';
+import { MESSAGE_PATHS } from '../messages/paths';
 
 export function CasePage() {
   const { t } = useTranslation('staff');
@@ -185,6 +186,20 @@ function Case() {
                   date: format.shortDate(d.dueOn),
                   attempts: d.attempts,
                 })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {data.messageThreads.length > 0 && (
+        <section aria-labelledby="case-messages">
+          <h2 id="case-messages">{t('messages:case.title')}</h2>
+          <ul>
+            {data.messageThreads.map((m) => (
+              <li key={m.id}>
+                <Link to={MESSAGE_PATHS.staffThread(m.id)}>{m.reference}</Link> — {t(`messages:status.${m.status}`)}
+                {m.status === 'awaiting_answer' && <> ({t('messages:thread.dueOn', { date: format.shortDate(m.dueOn) })})</>}
               </li>
             ))}
           </ul>

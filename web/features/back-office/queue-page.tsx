@@ -19,6 +19,7 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { useFormat } from '../calculator/use-format';
 import { BACK_OFFICE_PATHS } from './paths';
 import { StaffGate } from './staff-gate';
+import { MESSAGE_PATHS } from '../messages/paths';
 
 const FILTERS = ['q', 'status', 'cardType', 'waitingAtLeast', 'tacitWithin', 'filing', 'overdue', 'sort'] as const;
 const PAGE_SIZE = 25;
@@ -54,6 +55,9 @@ function Queue() {
   return (
     <div className="fr-container fr-py-6w">
       <h1>{t('queue.title')}</h1>
+      <p>
+        <Link className="fr-link" to={MESSAGE_PATHS.inbox}>{t('messages:inbox.link')}</Link>
+      </p>
       <form onSubmit={apply} aria-labelledby="queue-filters-title" className="fr-mb-4w">
         <h2 id="queue-filters-title" className="fr-h5">
           {t('queue.filters.title')}

@@ -1,0 +1,31 @@
+/** A thread for an agent of its préfecture: messages, colleagues to assign it to, reply templates. Another préfecture's → 404. */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { StaffThread } from '../../../contract/messages';
+import { REPLY_TEMPLATES } from '../../../domain/messages/topics';
+import { userPrefectures, users } from '../../db/schema/index';
+import { AppError } from '../../http/problem';
+import type { Locale } from '../../i18n/index';
+import { prefectureIdsOf, type StaffCaller } from '../back-office/staff-scope';
+import { messagesOf, summariseForStaff, threadById, type MessagesContext } from './context';
+
+export async function colleaguesOf(db: MessagesContext['db'], prefectureId: string): Promise<{ id: string; displayName: string }[]> {
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(userPrefectures)
+    .innerJoin(users, eq(users.id, userPrefectures.userId))
+    .where(and(eq(userPrefectures.prefectureId, prefectureId), inArray(users.role, ['agent', 'supervisor'])))
+    .orderBy(users.displayName);
+}
+
+export async function getStaffThread(ctx: MessagesContext, caller: StaffCaller, threadId: string, locale: Locale): Promise<StaffThread> {
+  const row = await threadById(ctx.db, threadId, { prefectureIds: await prefectureIdsOf(ctx.db, caller) });
+  if (!row) throw new AppError(404, 'message_thread_not_found');
+  const [summary] = await summariseForStaff(ctx.db, [row], locale, ctx.now());
+  if (!summary) throw new AppError(404, 'message_thread_not_found');
+  return {
+    thread: summary,
+    messages: await messagesOf(ctx.db, row.id),
+    colleagues: await colleaguesOf(ctx.db, row.prefectureId),
+    templates: REPLY_TEMPLATES.map((t) => ({ id: t.id, title: t.title[locale], body: t.body[locale] })),
+  };
+}
