@@ -51,6 +51,7 @@ import { registerNotificationRoutes } from './routes/notifications/index';
 import { registerProfileRoutes } from './routes/profile/index';
 import { registerOverviewRoutes } from './routes/overview/index';
 import { registerStatisticsRoutes } from './routes/statistics/index';
+import { registerAppointmentRoutes } from './routes/appointments/index';
 
 export interface AppDeps {
   env: Env;
@@ -184,6 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         { name: 'verify', description: 'Public verification of attestations and share codes; published keys' },
         { name: 'profile', description: "The applicant's identity and address, and their change log" },
         { name: 'overview', description: 'The personal space at a glance: coverage today, next deadline, applications, requests' },
+        { name: 'appointments', description: 'Appointment slots published by agents; bookings by applicants, never overbooked' },
       ],
     },
   });
@@ -272,6 +274,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerVerifyRoutes(app, { db: database.db, now, keys });
   registerWellKnownRoutes(app, { keys });
   registerBackOfficeRoutes(app, { db: database.db, now, storage: applicationStorage, keys });
+  registerAppointmentRoutes(app, { db: database.db, now });
 
   return app;
 }
