@@ -139,6 +139,12 @@ describe('booking', () => {
     const owed = await db.select().from(reminders).where(and(eq(reminders.userId, applicant.user.id), eq(reminders.kind, 'appointment_tomorrow')));
     expect(owed.filter((r) => r.status === 'pending').map((r) => [r.dueOn, r.sendAt.toISOString()])).toContainEqual(['2026-10-04', '2026-10-04T07:00:00.000Z']);
 
+    // The calendar feed holds the appointment as a timed event.
+    const feed = ok<{ url: string }>(await applicant.browser.post('/api/v1/me/calendar-feed', {}), 201);
+    const ics = (await applicant.browser.get(new URL(feed.url).pathname)).body;
+    expect(ics).toContain('DTSTART:20261005T080000Z');
+    expect(ics).toContain("SUMMARY:Rendez-vous : Point d'accueil numérique");
+
     // Another person cannot see or cancel it.
     const stranger = await applicantIn('13');
     expectProblem(await stranger.browser.delete(`/api/v1/appointments/${moved.id}`), 404, 'appointment_not_found');
