@@ -110,11 +110,10 @@ describe('appointments', () => {
     expect([...results].sort()).toEqual(['lost', 'won']);
     const winner = results[0] === 'won' ? first : second;
     const loser = winner === first ? second : first;
-    // The winner sees the booking in their list; the loser has none, and the slot is no longer offered.
+    // The winner sees the booking in their list; the loser has none, and (once the page has asked
+    // again) the slot is no longer offered.
     await winner.page.getByText('Confirmé').waitFor();
     await loser.page.getByText("Vous n'avez aucun rendez-vous.").waitFor();
-    await loser.page.reload();
-    await loser.page.getByRole('heading', { level: 1, name: 'Mes rendez-vous' }).waitFor();
     await loser.page.getByText('Aucun créneau libre pour le moment. Revenez plus tard.').waitFor();
     await expectNoAxeViolations(winner.page);
     await expectNoAxeViolations(loser.page);
@@ -128,7 +127,8 @@ describe('appointments', () => {
     await expectNoAxeViolations(staff.page);
     await screenshot(staff.page, 'appointments-5-day-list');
 
-    expect([...staff.problems, ...first.problems, ...second.problems.filter((p) => !p.includes('409'))].filter((p) => !/409/.test(p))).toEqual([]);
+    // The loser's browser logs the 409 answer as a failed resource; nothing else may go wrong.
+    expect([...staff.problems, ...first.problems, ...second.problems].filter((p) => !p.includes('409'))).toEqual([]);
     for (const person of [staff, first, second]) await person.context.close();
   });
 });
