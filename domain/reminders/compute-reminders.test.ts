@@ -86,3 +86,17 @@ describe(nextDaytimeSend.name, () => {
     expect(nextDaytimeSend(ms('2027-01-10T21:30:00Z'))).toEqual(ms('2027-01-11T08:00:00Z'));
   });
 });
+
+describe('appointment reminders (ADR 0016)', () => {
+  it('reminds the day before an appointment, at 09:00 Paris, using the Paris date of the slot', () => {
+    // 23:30 UTC on 1 March is 00:30 on 2 March in Paris: the reminder is on 1 March.
+    const facts: ReminderFacts = { ...none, appointments: [{ id: 'b1', startsAt: '2027-03-01T23:30:00Z' }] };
+    const [reminder] = computeReminders(facts, '2027-02-01').filter((r) => r.kind === 'appointment_tomorrow');
+    expect(reminder).toMatchObject({ subjectId: 'b1', dueOn: '2027-03-01', aboutOn: '2027-03-02', sendAt: '2027-03-01T08:00:00Z', sejourOwn: true, past: false });
+  });
+
+  it('marks past the reminder of an appointment booked for today', () => {
+    const facts: ReminderFacts = { ...none, appointments: [{ id: 'b1', startsAt: '2027-03-02T14:00:00Z' }] };
+    expect(computeReminders(facts, '2027-03-02').find((r) => r.kind === 'appointment_tomorrow')?.past).toBe(true);
+  });
+});

@@ -9,6 +9,8 @@
  *   lapse (R-31 + policy 3, 14 days before its last day, while the application is undecided), and an
  *   open request for documents (R-20, 7 days before and on its due date).
  *
+ * - An appointment booked (`appointments`, Sejour's own, ADR 0016): the day before it, Paris time.
+ *
  * Each reminder is sent at 09:00 Europe/Paris on `dueOn` (`sendAt`, an instant). The result holds
  * every reminder that still applies, past ones included (`past: true`), so the caller can keep a
  * pending reminder whose moment passed while the service was down and cancel only those that no
@@ -28,6 +30,7 @@ export const REMINDER_KINDS = [
   'prolongation_lapsing',
   'document_request_due_soon',
   'document_request_due_today',
+  'appointment_tomorrow',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -70,6 +73,8 @@ export interface ReminderFacts {
   /** Attestations de prolongation in force (not superseded), with their last day. */
   readonly prolongations: readonly { readonly id: string; readonly applicationId: string; readonly validUntil: IsoDate }[];
   readonly documentRequests: readonly { readonly id: string; readonly applicationId: string; readonly dueOn: IsoDate; readonly answeredOn?: IsoDate }[];
+  /** Active appointment bookings: the booking id and when the slot starts (ISO instant). */
+  readonly appointments?: readonly { readonly id: string; readonly startsAt: string }[];
 }
 
 export interface Reminder {
@@ -81,7 +86,7 @@ export interface Reminder {
   readonly sendAt: string;
   /** The date the reminder is about (expiry, deadline, due date). */
   readonly aboutOn: IsoDate;
-  readonly ruleId: RuleId | 'R-20';
+  readonly ruleId: RuleId | 'R-20' | typeof APPOINTMENT_RULE_ID;
   readonly citation: string;
   /** Sejour's own reminder (policy 3), not one of the administration's (R-90). */
   readonly sejourOwn: boolean;
@@ -91,6 +96,14 @@ export interface Reminder {
 const FILED: ReadonlySet<ReminderApplicationStatus> = new Set(['submitted', 'documents_requested', 'complete', 'decided_favourable', 'refused']);
 const UNDECIDED: ReadonlySet<ReminderApplicationStatus> = new Set(['submitted', 'documents_requested', 'complete']);
 const R20_CITATION = 'CESEDA R.431-11 (since June 2025)';
+/** Sejour's own appointment reminder (no legal rule: a service of the préfecture's booking). */
+export const APPOINTMENT_RULE_ID = 'S-RDV';
+const APPOINTMENT_CITATION = 'Politique Sejour : rappel de rendez-vous';
+
+/** The Europe/Paris calendar date of an instant. */
+export function parisDateOf(instant: string): IsoDate {
+  return Temporal.Instant.from(instant).toZonedDateTimeISO(LEGAL_TIME_ZONE).toPlainDate().toString();
+}
 
 /** 09:00 Europe/Paris on `day`, as an ISO instant in UTC (DST handled by the time-zone data). */
 export function reminderSendAt(day: IsoDate): string {
@@ -138,6 +151,10 @@ export function computeReminders(facts: ReminderFacts, today: IsoDate): Reminder
     if (request.answeredOn !== undefined || !undecided.has(request.applicationId)) continue;
     add('document_request_due_soon', request.id, shift(request.dueOn, 0, -DOCUMENT_REQUEST_REMINDER_DAYS), request.dueOn, 'R-20', `${R20_CITATION} ; Politique Sejour 3`, true);
     add('document_request_due_today', request.id, request.dueOn, request.dueOn, 'R-20', `${R20_CITATION} ; Politique Sejour 3`, true);
+  }
+  for (const appointment of facts.appointments ?? []) {
+    const on = parisDateOf(appointment.startsAt);
+    add('appointment_tomorrow', appointment.id, shift(on, 0, -1), on, APPOINTMENT_RULE_ID, APPOINTMENT_CITATION, true);
   }
   return out.sort((a, b) => (a.dueOn === b.dueOn ? REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind) : a.dueOn < b.dueOn ? -1 : 1));
 }

@@ -52,6 +52,7 @@ import { registerMessageRoutes } from './routes/messages/index';
 import { registerProfileRoutes } from './routes/profile/index';
 import { registerOverviewRoutes } from './routes/overview/index';
 import { registerStatisticsRoutes } from './routes/statistics/index';
+import { registerAppointmentRoutes } from './routes/appointments/index';
 
 export interface AppDeps {
   env: Env;
@@ -185,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         { name: 'verify', description: 'Public verification of attestations and share codes; published keys' },
         { name: 'profile', description: "The applicant's identity and address, and their change log" },
         { name: 'overview', description: 'The personal space at a glance: coverage today, next deadline, applications, requests' },
+        { name: 'appointments', description: 'Appointment slots published by agents; bookings by applicants, never overbooked' },
       ],
     },
   });
@@ -274,6 +276,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerWellKnownRoutes(app, { keys });
   registerBackOfficeRoutes(app, { db: database.db, now, storage: applicationStorage, keys });
   registerMessageRoutes(app, { db: database.db, now, publicUrl: env.publicUrl, storage: applicationStorage, maxFileBytes: env.uploadMaxFileBytes });
+  registerAppointmentRoutes(app, { db: database.db, now });
 
   return app;
 }

@@ -97,6 +97,15 @@ export const routes: RouteObject[] = [
             path: 'prefectures/:code',
             lazy: async () => ({ Component: (await import('../features/directory/prefecture-page')).PrefecturePage }),
           },
+          // Appointments (issue 8, docs/adr/0016-appointments.md).
+          {
+            path: 'espace/rendez-vous',
+            lazy: async () => ({ Component: (await import('../features/appointments/appointments-page')).AppointmentsPage }),
+          },
+          {
+            path: 'agent/rendez-vous',
+            lazy: async () => ({ Component: (await import('../features/appointments/agent-appointments-page')).AgentAppointmentsPage }),
+          },
           {
             path: 'espace/profil',
             lazy: async () => ({ Component: (await import('../features/profile/profile-page')).ProfilePage }),

@@ -11,3 +11,4 @@ export * from './representations';
 export * from './notifications';
 export * from './statistics';
 export * from './messages';
+export * from './appointments';

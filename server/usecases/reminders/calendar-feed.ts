@@ -10,7 +10,7 @@ import { computeReminders, type ReminderKind } from '../../../domain/reminders/c
 import { todayInParis } from '../../../domain/calendar/today-in-paris';
 import type { CalendarFeed } from '../../../contract/notifications';
 import type { Db } from '../../db/client';
-import { calendarFeeds, users } from '../../db/schema/index';
+import { appointmentBookings, appointmentSlots, calendarFeeds, prefectures, users } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
 import { isLocale, translate, type Locale } from '../../i18n/index';
 import { reminderTitle, spaceUrl } from './compose-reminder';
@@ -52,6 +52,7 @@ const DEADLINE_OF: Record<ReminderKind, string> = {
   prolongation_lapsing: 'prolongation_end',
   document_request_due_soon: 'documents_due',
   document_request_due_today: 'documents_due',
+  appointment_tomorrow: 'appointment',
 };
 
 /** RFC 5545 text: escape \ ; , and newlines; fold lines longer than 75 octets. */
@@ -92,26 +93,43 @@ export async function renderCalendarFeed(ctx: CalendarContext, token: string): P
   const owed = computeReminders(await reminderFactsOf(ctx.db, feed.userId), todayInParis(now));
   const description = translate(locale, 'reminders:calendar.description', { link: spaceUrl(ctx.publicUrl) });
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  const events = new Map<string, { day: string; summary: string }>();
+  const events = new Map<string, { day: string; summary: string; startsAt?: Date; endsAt?: Date }>();
   for (const reminder of owed) {
     const deadline = DEADLINE_OF[reminder.kind];
-    events.set(`${deadline}-${reminder.aboutOn}`, { day: reminder.aboutOn, summary: translate(locale, `reminders:calendar.deadlines.${deadline}`) });
+    // An appointment is a timed event of its own (below), not an all-day date.
+    if (reminder.kind !== 'appointment_tomorrow') events.set(`${deadline}-${reminder.aboutOn}`, { day: reminder.aboutOn, summary: translate(locale, `reminders:calendar.deadlines.${deadline}`) });
     events.set(`${reminder.kind}-${reminder.dueOn}`, {
       day: reminder.dueOn,
       summary: translate(locale, 'reminders:calendar.reminder', { title: reminderTitle(reminder.kind, locale, reminder.aboutOn) }),
     });
   }
+  const booked = await ctx.db
+    .select({ id: appointmentBookings.id, kind: appointmentBookings.kind, startsAt: appointmentSlots.startsAt, endsAt: appointmentSlots.endsAt, prefecture: prefectures.name })
+    .from(appointmentBookings)
+    .innerJoin(appointmentSlots, eq(appointmentSlots.id, appointmentBookings.slotId))
+    .innerJoin(prefectures, eq(prefectures.id, appointmentSlots.prefectureId))
+    .where(and(eq(appointmentBookings.userId, feed.userId), eq(appointmentBookings.status, 'active')));
+  for (const booking of booked) {
+    events.set(`appointment-${booking.id}`, {
+      day: booking.startsAt.toISOString().slice(0, 10),
+      summary: translate(locale, 'appointments:calendar.summary', { kind: translate(locale, `appointments:kinds.${booking.kind}`), prefecture: booking.prefecture }),
+      startsAt: booking.startsAt,
+      endsAt: booking.endsAt,
+    });
+  }
+  const utc = (instant: Date) => instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Sejour//Reminders//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(translate(locale, 'reminders:calendar.name'))}`];
   for (const [key, event] of [...events.entries()].sort((a, b) => (a[1].day < b[1].day ? -1 : a[1].day > b[1].day ? 1 : 0))) {
     lines.push(
       'BEGIN:VEVENT',
       `UID:${key}-${feed.userId}@sejour`,
       `DTSTAMP:${stamp}`,
-      `DTSTART;VALUE=DATE:${compact(event.day)}`,
-      `DTEND;VALUE=DATE:${compact(nextDay(event.day))}`,
+      ...(event.startsAt && event.endsAt
+        ? [`DTSTART:${utc(event.startsAt)}`, `DTEND:${utc(event.endsAt)}`]
+        : [`DTSTART;VALUE=DATE:${compact(event.day)}`, `DTEND;VALUE=DATE:${compact(nextDay(event.day))}`]),
       `SUMMARY:${escapeText(event.summary)}`,
       `DESCRIPTION:${escapeText(description)}`,
-      'TRANSP:TRANSPARENT',
+      event.startsAt ? 'TRANSP:OPAQUE' : 'TRANSP:TRANSPARENT',
       'END:VEVENT',
     );
   }

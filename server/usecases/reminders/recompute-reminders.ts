@@ -15,6 +15,8 @@ import { todayInParis } from '../../../domain/calendar/today-in-paris';
 import type { Db } from '../../db/client';
 import {
   applications,
+  appointmentBookings,
+  appointmentSlots,
   attestations,
   documentRequests,
   notificationPreferences,
@@ -46,6 +48,11 @@ export async function reminderFactsOf(db: Db, userId: string): Promise<ReminderF
           .select({ id: documentRequests.id, applicationId: documentRequests.applicationId, dueOn: documentRequests.dueOn, answeredOn: documentRequests.answeredOn })
           .from(documentRequests)
           .where(inArray(documentRequests.applicationId, apps.map((a) => a.id)));
+  const booked = await db
+    .select({ id: appointmentBookings.id, startsAt: appointmentSlots.startsAt })
+    .from(appointmentBookings)
+    .innerJoin(appointmentSlots, eq(appointmentSlots.id, appointmentBookings.slotId))
+    .where(and(eq(appointmentBookings.userId, userId), eq(appointmentBookings.status, 'active')));
   return {
     ...(permit
       ? {
@@ -61,6 +68,7 @@ export async function reminderFactsOf(db: Db, userId: string): Promise<ReminderF
     applications: apps,
     prolongations: prolongations.flatMap((p) => (p.applicationId && p.validUntil ? [{ id: p.id, applicationId: p.applicationId, validUntil: p.validUntil }] : [])),
     documentRequests: requests.map((r) => ({ id: r.id, applicationId: r.applicationId, dueOn: r.dueOn, ...(r.answeredOn ? { answeredOn: r.answeredOn } : {}) })),
+    appointments: booked.map((b) => ({ id: b.id, startsAt: b.startsAt.toISOString() })),
   };
 }
 

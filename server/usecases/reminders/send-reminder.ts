@@ -12,6 +12,7 @@
  * 4. on failure: back to `pending` with an exponential delay, then `failed` after MAX_ATTEMPTS
  *    (the person sees it in their notifications; staff through `listFailedReminders`).
  */
+import { appointmentCancelledTitle } from '../appointments/notification-title';
 import { and, eq, sql } from 'drizzle-orm';
 import { nextDaytimeSend, type QuietHours } from '../../../domain/reminders/compute-reminders';
 import type { Db } from '../../db/client';
@@ -131,5 +132,6 @@ export function notificationTitle(kind: string, params: Record<string, string>, 
     return translate(locale, 'reminders:delivery_failed.title', { channel });
   }
   if (kind === TACIT_REFUSAL_NOTIFICATION) return tacitRefusalTitle(params, locale);
+  if (kind === 'appointment_cancelled') return appointmentCancelledTitle(params, locale);
   return reminderTitle(kind as never, locale, params.aboutOn ?? '');
 }

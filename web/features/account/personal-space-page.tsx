@@ -68,6 +68,9 @@ function PersonalSpace({ name }: { name: string }) {
             <Link to={PROCEDURE_PATHS.profile}>{t('space.links.profile')}</Link>
           </li>
           <li>
+            <Link to="/espace/rendez-vous">{t('appointments:page.link')}</Link>
+          </li>
+          <li>
             <Link to={ACCOUNT_PATHS.settings}>{t('space.links.account')}</Link>
           </li>
           <li>
