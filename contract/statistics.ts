@@ -33,7 +33,7 @@ export const CardTypeFilter = Type.String({ pattern: '^[a-z0-9_]{1,40}$', descri
 const Nullable = <T extends ReturnType<typeof Type.Integer> | ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
 const Days = (description: string) => Nullable(Type.Integer({ minimum: 0, description }));
 
-/** Every published figure; null means "not enough data" (fewer than 10 applications) or not built yet. */
+/** Every published figure; null means "not enough data" (fewer than 10 applications), or nothing published (see each field). */
 export const StatisticsFiguresSchema = Type.Object(
   {
     applications_filed: Nullable(Type.Integer({ minimum: 0, description: 'Applications filed in the window.' })),
@@ -44,8 +44,8 @@ export const StatisticsFiguresSchema = Type.Object(
     gap_count: Nullable(Type.Integer({ minimum: 0, description: 'Pending in-time applicants whose permit ended before their prolongation started.' })),
     gap_share: Nullable(Type.Number({ minimum: 0, maximum: 1, description: 'Their share of pending in-time applications (0–1).' })),
     tacit_refusals: Nullable(Type.Integer({ minimum: 0, description: 'Pending applications past their tacit-refusal date (filing + 4 months).' })),
-    message_answer_median_days: Days('Not built yet: always null.'),
-    appointment_next_slot_days: Days('Not built yet: always null.'),
+    message_answer_median_days: Days('Median Paris calendar days from a message to the préfecture’s first answer, over threads opened in the window; a thread still unanswered counts with the days it has waited so far. Card type `all` only; null under 10 threads.'),
+    appointment_next_slot_days: Days('Days from the computation date to the first digital help desk slot with a free place (nationally: the median over the départements that publish slots). Card type `all` only; null when none is published.'),
   },
   { additionalProperties: false },
 );

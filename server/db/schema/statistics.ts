@@ -7,8 +7,8 @@
  * 90th percentiles by the nearest-rank method (`percentile_disc`). Every figure computed over
  * fewer than 10 applications is stored as null ("not enough data"), including the count itself.
  *
- * `message_answer_median_days` and `appointment_next_slot_days` are always null for now: messages
- * and appointments are not built yet; the columns keep the published schema stable.
+ * `message_answer_median_days` and `appointment_next_slot_days` are filled on the `all` card-type
+ * rows only (messages and slots are not about a card type); see compute-statistics.ts.
  */
 import { date, integer, numeric, pgTable, primaryKey, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { applications } from './applications';
@@ -41,9 +41,9 @@ export const prefectureStatistics = pgTable(
     gapShare: numeric('gap_share', { precision: 5, scale: 4, mode: 'number' }),
     /** Pending applications past their tacit-refusal date: filed_on + 4 months (R-41, month rule). */
     tacitRefusals: integer('tacit_refusals'),
-    /** Not built yet (messages): always null. */
+    /** Median days to the first answer to a message (card type `all` only). */
     messageAnswerMedianDays: integer('message_answer_median_days'),
-    /** Not built yet (appointments): always null. */
+    /** Days to the next free help desk slot (card type `all` only). */
     appointmentNextSlotDays: integer('appointment_next_slot_days'),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
   },

@@ -12,6 +12,13 @@
  *   of a shorter month, as the month rule does).
  * - Small cells: every figure of a group with fewer than 10 applications is null; a median,
  *   percentile or share is also null when fewer than 10 applications carry it.
+ * - Time to first answer (per département and nationally, all card types): Paris calendar days
+ *   from a thread's first message to the préfecture's first reply, over the threads opened in the
+ *   window; a thread still unanswered counts with the days it has waited so far, so silence never
+ *   makes the figure look better. Null under 10 threads.
+ * - Next free appointment (per département, all windows and card types): days from today to the
+ *   first digital help desk slot with a free place; nationally, the median over the départements
+ *   that publish slots. Null when none is published (slots are not about people: no small cell).
  *
  * Idempotent: running again the same day replaces that day's rows.
  */
@@ -29,7 +36,16 @@ export async function computeStatistics(ctx: ComputeStatisticsContext): Promise<
   const now = ctx.now();
   const today = todayInParis(now);
   const min = MIN_CELL_SIZE;
-  const result = await ctx.db.execute(sql`
+  return ctx.db.transaction(async (tx) => {
+    const rows = await insertApplicationFigures(tx, today, now, min);
+    await updateMessageAnswerTimes(tx, today, min);
+    await updateNextFreeAppointments(tx, today, now);
+    return { computedOn: today, rows };
+  });
+}
+
+async function insertApplicationFigures(db: Db, today: string, now: Date, min: number): Promise<number> {
+  const result = await db.execute(sql`
     with base as (
       select pr.departement_code as dep,
              a.card_type,
@@ -101,6 +117,54 @@ export async function computeStatistics(ctx: ComputeStatisticsContext): Promise<
       computed_at = excluded.computed_at
     returning 1
   `);
-  const rows = Array.isArray(result) ? result.length : ((result as { rows?: unknown[] }).rows?.length ?? 0);
-  return { computedOn: today, rows };
+  return Array.isArray(result) ? result.length : ((result as { rows?: unknown[] }).rows?.length ?? 0);
+}
+
+/** Median days to the préfecture's first reply, into the day's `all` rows. */
+async function updateMessageAnswerTimes(db: Db, today: string, min: number): Promise<void> {
+  await db.execute(sql`
+    with threads as (
+      select pr.departement_code as dep,
+             (t.created_at at time zone 'Europe/Paris')::date as sent_on,
+             coalesce((t.first_answered_at at time zone 'Europe/Paris')::date, ${today}::date)
+               - (t.created_at at time zone 'Europe/Paris')::date as waited
+        from message_threads t
+        join prefectures pr on pr.id = t.prefecture_id
+       where t.created_at > ${today}::date - 366
+    ),
+    grouped as (
+      select w.days as window_days, coalesce(dep, 'FR') as scope, count(*)::int as n,
+             percentile_disc(0.5) within group (order by waited) as median
+        from threads
+        join (values (30), (90), (365)) as w(days) on sent_on > ${today}::date - w.days and sent_on <= ${today}::date
+       group by grouping sets ((w.days, dep), (w.days))
+    )
+    update prefecture_statistics s
+       set message_answer_median_days = case when g.n >= ${min} then g.median end
+      from grouped g
+     where s.computed_on = ${today}::date and s.scope = g.scope and s.window_days = g.window_days and s.card_type = 'all'
+  `);
+}
+
+/** Days to the next free digital help desk slot, into the day's `all` rows. */
+async function updateNextFreeAppointments(db: Db, today: string, now: Date): Promise<void> {
+  await db.execute(sql`
+    with next_free as (
+      select pr.departement_code as scope,
+             min((s.starts_at at time zone 'Europe/Paris')::date) - ${today}::date as days
+        from appointment_slots s
+        join prefectures pr on pr.id = s.prefecture_id
+       where s.kind = 'help_desk' and s.cancelled_at is null and s.booked < s.capacity and s.starts_at > ${now.toISOString()}::timestamptz
+       group by pr.departement_code
+    ),
+    scoped as (
+      select scope, days from next_free
+      union all
+      select 'FR', percentile_disc(0.5) within group (order by days) from next_free having count(*) > 0
+    )
+    update prefecture_statistics s
+       set appointment_next_slot_days = n.days
+      from scoped n
+     where s.computed_on = ${today}::date and s.scope = n.scope and s.card_type = 'all'
+  `);
 }
