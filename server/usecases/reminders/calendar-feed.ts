@@ -1,16 +1,17 @@
 /**
  * The personal calendar feed: a secret URL (`/calendar/<token>.ics`, 32 random bytes; only its
  * SHA-256 is stored) serving every deadline and reminder date as all-day iCalendar events
- * (RFC 5545), in the person's language. Creating a feed revokes the previous one; a revoked
+ * (RFC 5545), in the person's language — including the day a pending application's silence becomes
+ * an implicit rejection (the stored legal clock, R-41). Creating a feed revokes the previous one; a revoked
  * token answers 404.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { computeReminders, type ReminderKind } from '../../../domain/reminders/compute-reminders';
 import { todayInParis } from '../../../domain/calendar/today-in-paris';
 import type { CalendarFeed } from '../../../contract/notifications';
 import type { Db } from '../../db/client';
-import { appointmentBookings, appointmentSlots, calendarFeeds, prefectures, users } from '../../db/schema/index';
+import { applications, appointmentBookings, appointmentSlots, calendarFeeds, prefectures, users } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
 import { isLocale, translate, type Locale } from '../../i18n/index';
 import { reminderTitle, spaceUrl } from './compose-reminder';
@@ -101,6 +102,19 @@ export async function renderCalendarFeed(ctx: CalendarContext, token: string): P
     events.set(`${reminder.kind}-${reminder.dueOn}`, {
       day: reminder.dueOn,
       summary: translate(locale, 'reminders:calendar.reminder', { title: reminderTitle(reminder.kind, locale, reminder.aboutOn) }),
+    });
+  }
+  // The tacit-refusal date of each application still waiting for a decision (the legal clock
+  // stored at every act, docs/adr/0014): the day silence becomes an implicit rejection.
+  const pending = await ctx.db
+    .select({ id: applications.id, reference: applications.reference, tacitRefusalOn: applications.tacitRefusalOn })
+    .from(applications)
+    .where(and(eq(applications.userId, feed.userId), inArray(applications.status, ['submitted', 'documents_requested', 'complete']), isNotNull(applications.tacitRefusalOn)));
+  for (const application of pending) {
+    if (!application.tacitRefusalOn) continue;
+    events.set(`tacit_refusal-${application.id}`, {
+      day: application.tacitRefusalOn,
+      summary: translate(locale, 'reminders:calendar.deadlines.tacit_refusal', { reference: application.reference ?? '' }),
     });
   }
   const booked = await ctx.db

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { reminders } from '../../../db/schema/index';
 import { deliveryFor } from '../../../usecases/reminders/delivery';
 import { sendReminder } from '../../../usecases/reminders/send-reminder';
-import { createApplicationsTestApp, expectProblem, ok, recordCard, signedIn, type Applicant } from '../applications/test-kit';
+import { TINY_PNG } from '../../../usecases/applications/test-pdfs';
+import { createApplicationsTestApp, expectProblem, fillChecklist, ok, recordCard, signedIn, startDraft, type Applicant } from '../applications/test-kit';
 
 const ctx = await createApplicationsTestApp('2026-10-01T10:00:00Z');
 const { db, clock, app } = ctx;
@@ -104,5 +105,22 @@ describe('the calendar feed', () => {
     expectProblem(await app.inject({ method: 'GET', url: newPath }), 404, 'calendar_feed_not_found');
     expectProblem(await applicant.browser.delete('/api/v1/me/calendar-feed'), 404, 'calendar_feed_not_found');
     expect((await app.inject({ method: 'GET', url: '/calendar/guess.ics' })).statusCode).toBe(404);
+  });
+
+  it('shows the day silence on a pending application becomes an implicit rejection, and drops it once withdrawn', async () => {
+    clock.now = new Date('2026-10-01T10:00:00Z');
+    const applicant = await signedIn(ctx);
+    await recordCard(applicant.browser, { validUntil: '2026-12-31', cardType: 'visiteur' });
+    const draft = await startDraft(applicant.browser, { answers: { marriedOrHasChildren: false } });
+    await fillChecklist(applicant.browser, draft.id, { data: TINY_PNG, filename: 'scan.png', contentType: 'image/png' });
+    const filed = ok<{ reference: string }>(await applicant.browser.post(`/api/v1/applications/${draft.id}/submit`, undefined, { headers: { 'idempotency-key': `calendar-${draft.id}` } }));
+    const feed = ok<{ url: string }>(await applicant.browser.post('/api/v1/me/calendar-feed'), 201);
+    const read = async () => (await app.inject({ method: 'GET', url: new URL(feed.url).pathname })).body.replaceAll('\r\n ', '');
+    // Filed on 1 October 2026: four months of silence end on 1 February 2027 (R-41, month rule).
+    const unfolded = await read();
+    expect(unfolded).toContain('DTSTART;VALUE=DATE:20270201');
+    expect(unfolded).toContain(`SUMMARY:Sans décision sur ${filed.reference} à la fin de ce jour\\, la demande est implicitement rejetée`);
+    ok(await applicant.browser.post(`/api/v1/applications/${draft.id}/withdraw`));
+    expect(await read()).not.toContain('DTSTART;VALUE=DATE:20270201');
   });
 });
