@@ -1,11 +1,15 @@
-/** A thread for an agent of its préfecture: messages, colleagues to assign it to, reply templates. Another préfecture's → 404. */
+/**
+ * A thread for an agent of its préfecture: messages, colleagues to assign it to, reply templates.
+ * Another préfecture's → 404. Each read is written to the staff audit log before it is returned.
+ */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { StaffThread } from '../../../contract/messages';
 import { REPLY_TEMPLATES } from '../../../domain/messages/topics';
 import { userPrefectures, users } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
 import type { Locale } from '../../i18n/index';
-import { prefectureIdsOf, type StaffCaller } from '../back-office/staff-scope';
+import { prefectureIdsOf, type Origin, type StaffCaller } from '../back-office/staff-scope';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import { messagesOf, summariseForStaff, threadById, type MessagesContext } from './context';
 
 export async function colleaguesOf(db: MessagesContext['db'], prefectureId: string): Promise<{ id: string; displayName: string }[]> {
@@ -17,7 +21,15 @@ export async function colleaguesOf(db: MessagesContext['db'], prefectureId: stri
     .orderBy(users.displayName);
 }
 
-export async function getStaffThread(ctx: MessagesContext, caller: StaffCaller, threadId: string, locale: Locale): Promise<StaffThread> {
+export async function getStaffThread(ctx: MessagesContext, caller: StaffCaller, threadId: string, locale: Locale, origin: Origin): Promise<StaffThread> {
+  const row = await threadById(ctx.db, threadId, { prefectureIds: await prefectureIdsOf(ctx.db, caller) });
+  if (!row) throw new AppError(404, 'message_thread_not_found');
+  await recordAuditEvent(ctx.db, { actor: caller, action: 'message_thread.read', object: { type: 'message_thread', id: row.id }, prefectureId: row.prefectureId, origin, at: ctx.now() });
+  return staffThreadView(ctx, caller, threadId, locale);
+}
+
+/** The thread as an agent sees it, without an audit entry (after an action, which has its own). */
+export async function staffThreadView(ctx: MessagesContext, caller: StaffCaller, threadId: string, locale: Locale): Promise<StaffThread> {
   const row = await threadById(ctx.db, threadId, { prefectureIds: await prefectureIdsOf(ctx.db, caller) });
   if (!row) throw new AppError(404, 'message_thread_not_found');
   const [summary] = await summariseForStaff(ctx.db, [row], locale, ctx.now());

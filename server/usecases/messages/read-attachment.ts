@@ -5,7 +5,8 @@ import type { FileStorage } from '../../adapters/storage/file-storage';
 import { messageAttachments } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
 import type { Viewer } from '../../policies/applications';
-import { prefectureIdsOf, type StaffCaller } from '../back-office/staff-scope';
+import { prefectureIdsOf, type Origin, type StaffCaller } from '../back-office/staff-scope';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import { threadById, type MessagesContext } from './context';
 import { applicantOnly } from './send-message';
 
@@ -28,7 +29,10 @@ export async function readMyAttachment(ctx: MessagesContext & { storage: FileSto
   return contentOf(ctx, threadId, attachmentId);
 }
 
-export async function readStaffAttachment(ctx: MessagesContext & { storage: FileStorage }, caller: StaffCaller, threadId: string, attachmentId: string): Promise<AttachmentContent> {
-  if (!(await threadById(ctx.db, threadId, { prefectureIds: await prefectureIdsOf(ctx.db, caller) }))) throw new AppError(404, 'message_attachment_not_found');
-  return contentOf(ctx, threadId, attachmentId);
+export async function readStaffAttachment(ctx: MessagesContext & { storage: FileStorage }, caller: StaffCaller, threadId: string, attachmentId: string, origin: Origin): Promise<AttachmentContent> {
+  const thread = await threadById(ctx.db, threadId, { prefectureIds: await prefectureIdsOf(ctx.db, caller) });
+  if (!thread) throw new AppError(404, 'message_attachment_not_found');
+  const content = await contentOf(ctx, threadId, attachmentId);
+  await recordAuditEvent(ctx.db, { actor: caller, action: 'message_attachment.read', object: { type: 'message_attachment', id: attachmentId }, prefectureId: thread.prefectureId, origin, at: ctx.now() });
+  return content;
 }

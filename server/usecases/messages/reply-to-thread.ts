@@ -8,12 +8,13 @@ import type { ReplyBody, StaffThread } from '../../../contract/messages';
 import { messageThreads, messages } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
 import type { Locale } from '../../i18n/index';
-import { prefectureIdsOf, type StaffCaller } from '../back-office/staff-scope';
+import { prefectureIdsOf, type Origin, type StaffCaller } from '../back-office/staff-scope';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import { threadById, type MessagesContext } from './context';
-import { getStaffThread } from './get-staff-thread';
+import { staffThreadView } from './get-staff-thread';
 import { notifyAboutMessage } from './notify';
 
-export async function replyToThread(ctx: MessagesContext, caller: StaffCaller, threadId: string, input: ReplyBody, locale: Locale): Promise<StaffThread> {
+export async function replyToThread(ctx: MessagesContext, caller: StaffCaller, threadId: string, input: ReplyBody, locale: Locale, origin: Origin): Promise<StaffThread> {
   const body = input.body.trim();
   if (body.length === 0) throw new AppError(400, 'validation_failed', {}, [{ in: 'body', field: 'body', code: 'required' }]);
   const mine = await prefectureIdsOf(ctx.db, caller);
@@ -27,6 +28,7 @@ export async function replyToThread(ctx: MessagesContext, caller: StaffCaller, t
       .set({ status: 'answered', lastMessageAt: now, firstAnsweredAt: row.firstAnsweredAt ?? now, assignedTo: row.assignedTo ?? caller.id })
       .where(eq(messageThreads.id, row.id));
     await notifyAboutMessage(tx, now, row.userId, 'message_reply', { reference: row.reference }, `${ctx.publicUrl}/espace/messages/${row.id}`);
+    await recordAuditEvent(tx, { actor: caller, action: 'message_thread.reply', object: { type: 'message_thread', id: row.id }, prefectureId: row.prefectureId, origin, at: now });
   });
-  return getStaffThread(ctx, caller, threadId, locale);
+  return staffThreadView(ctx, caller, threadId, locale);
 }

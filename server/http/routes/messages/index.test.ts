@@ -6,7 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { messageThreads, notifications, outboxMessages, prefectureMessageSettings, prefectures, sessions, userPrefectures } from '../../../db/schema/index';
+import { auditEvents, messageThreads, notifications, outboxMessages, prefectureMessageSettings, prefectures, sessions, userPrefectures } from '../../../db/schema/index';
 import type { UserRole } from '../../../db/schema/users';
 import type { Contact, Inbox, StaffThread, Thread, ThreadList } from '../../../../contract/messages';
 import { escalateDueThreads } from '../../../usecases/messages/escalate-due-threads';
@@ -97,6 +97,17 @@ describe('messages from applicants', () => {
     clock.now = new Date('2026-10-02T08:00:00Z');
     const replied = ok<StaffThread>(await colleague.browser.post(`/api/v1/staff/messages/${sent.thread.id}/replies`, { body: 'Votre compte est débloqué.' }), 201);
     expect(replied.thread).toMatchObject({ status: 'answered', firstAnsweredAt: '2026-10-02T08:00:00.000Z' });
+    ok<StaffThread>(await colleague.browser.get(`/api/v1/staff/messages/${sent.thread.id}`));
+    // Every agent read and action on the thread is in the préfecture's audit log, with who did it.
+    const audit = await db.select({ actor: auditEvents.actorUserId, action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.objectId, sent.thread.id));
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { actor: agent.user.id, action: 'message_thread.assign' },
+        { actor: colleague.user.id, action: 'message_thread.reply' },
+        { actor: colleague.user.id, action: 'message_thread.read' },
+      ]),
+    );
+    expect(audit.filter((entry) => entry.action === 'message_thread.assign')).toHaveLength(1);
 
     const seen = ok<Thread>(await applicant.browser.get(`/api/v1/messages/${sent.thread.id}`));
     expect(seen.messages.map((m) => [m.author, m.body])).toEqual([

@@ -28,6 +28,7 @@ import {
 } from '../../../../contract/messages';
 import type { Viewer } from '../../../policies/applications';
 import type { StaffCaller } from '../../../usecases/back-office/staff-scope';
+import { auditOrigin } from '../../audit-origin';
 import { getContact } from '../../../usecases/messages/get-contact';
 import { sendMessage } from '../../../usecases/messages/send-message';
 import { listMyThreads } from '../../../usecases/messages/list-my-threads';
@@ -177,7 +178,7 @@ export function registerMessageRoutes(app: App, deps: MessageRouteDeps): void {
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return getStaffThread(ctx, staff(request), request.params.id, requestLocale(request));
+      return getStaffThread(ctx, staff(request), request.params.id, requestLocale(request), auditOrigin(request));
     },
   );
 
@@ -194,7 +195,7 @@ export function registerMessageRoutes(app: App, deps: MessageRouteDeps): void {
         response: { 200: StaffThreadSchema, ...WRITE_ERRORS },
       },
     },
-    async (request) => assignThread(ctx, staff(request), request.params.id, request.body.userId, requestLocale(request)),
+    async (request) => assignThread(ctx, staff(request), request.params.id, request.body.userId, requestLocale(request), auditOrigin(request)),
   );
 
   app.post(
@@ -210,7 +211,7 @@ export function registerMessageRoutes(app: App, deps: MessageRouteDeps): void {
         response: { 201: StaffThreadSchema, ...WRITE_ERRORS },
       },
     },
-    async (request, reply) => reply.code(201).send(await replyToThread(ctx, staff(request), request.params.id, request.body, requestLocale(request))),
+    async (request, reply) => reply.code(201).send(await replyToThread(ctx, staff(request), request.params.id, request.body, requestLocale(request), auditOrigin(request))),
   );
 
   const fileCtx = { ...ctx, storage: deps.storage, maxFileBytes: deps.maxFileBytes };
@@ -230,7 +231,7 @@ export function registerMessageRoutes(app: App, deps: MessageRouteDeps): void {
       config: { access: AGENTS },
       schema: { tags: ['messages', 'back-office'], summary: 'Download an attachment of a thread of my préfectures.', params: AttachmentParams, produces: ['application/pdf', 'image/jpeg', 'image/png'], response: { 200: FILE_RESPONSE, ...ERRORS } },
     },
-    async (request, reply) => sendContent(reply, await readStaffAttachment(fileCtx, staff(request), request.params.id, request.params.attachmentId)),
+    async (request, reply) => sendContent(reply, await readStaffAttachment(fileCtx, staff(request), request.params.id, request.params.attachmentId, auditOrigin(request))),
   );
 
   // Attachments: multipart parsing only in this scope, one file per request, as for documents.
