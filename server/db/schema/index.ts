@@ -10,3 +10,4 @@ export * from './attestations';
 export * from './representations';
 export * from './notifications';
 export * from './statistics';
+export * from './back-office';
