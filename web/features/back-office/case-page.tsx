@@ -17,6 +17,7 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { useFormat } from '../calculator/use-format';
 import { BACK_OFFICE_PATHS } from './paths';
 import { StaffGate } from './staff-gate';
+import { CaseWork } from './case-work';
 
 export function CasePage() {
   const { t } = useTranslation('staff');
@@ -204,6 +205,13 @@ function Case() {
       </section>
 
       {notice && <Alert className="fr-mt-4w" severity="success" small description={notice} />}
+      <CaseWork
+        file={data}
+        onDone={(message) => {
+          setNotice(message);
+          reload();
+        }}
+      />
       <Actions
         file={data}
         onDone={(message) => {

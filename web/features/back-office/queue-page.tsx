@@ -20,7 +20,7 @@ import { useFormat } from '../calculator/use-format';
 import { BACK_OFFICE_PATHS } from './paths';
 import { StaffGate } from './staff-gate';
 
-const FILTERS = ['q', 'status', 'cardType', 'waitingAtLeast', 'tacitWithin', 'filing', 'overdue', 'sort'] as const;
+const FILTERS = ['q', 'status', 'cardType', 'waitingAtLeast', 'tacitWithin', 'filing', 'overdue', 'assigned', 'flagged', 'sort'] as const;
 const PAGE_SIZE = 25;
 
 export function QueuePage() {
@@ -30,7 +30,7 @@ export function QueuePage() {
 }
 
 function Queue() {
-  const { t } = useTranslation(['staff', 'applications']);
+  const { t } = useTranslation(['staff', 'applications', 'back-office']);
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const [draft, setDraft] = useState<Record<string, string>>(() => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])));
@@ -97,8 +97,16 @@ function Queue() {
               ))}
             </Select>
           </div>
+          <div className="fr-col-12 fr-col-md-3">
+            <Select label={t('back-office:queue.assigned')} nativeSelectProps={{ id: 'queue-assigned', value: draft.assigned ?? '', onChange: (e) => set('assigned')(e.target.value) }}>
+              <option value="">{t('back-office:queue.assignedAny')}</option>
+              <option value="me">{t('back-office:queue.assignedMe')}</option>
+              <option value="none">{t('back-office:queue.assignedNone')}</option>
+            </Select>
+          </div>
           <div className="fr-col-12">
             <Checkbox options={[{ label: t('queue.filters.overdue'), nativeInputProps: { checked: draft.overdue === 'true', onChange: (e) => set('overdue')(String(e.target.checked)) } }]} />
+            <Checkbox options={[{ label: t('back-office:queue.flagged'), nativeInputProps: { checked: draft.flagged === 'true', onChange: (e) => set('flagged')(String(e.target.checked)) } }]} />
           </div>
         </div>
         <Button type="submit">{t('queue.filters.apply')}</Button>
@@ -120,6 +128,7 @@ function Queue() {
                 <th scope="col">{t('queue.columns.filed')}</th>
                 <th scope="col">{t('queue.columns.tacit')}</th>
                 <th scope="col">{t('queue.columns.document')}</th>
+                <th scope="col">{t('back-office:queue.assignee')}</th>
               </tr>
             </thead>
             <tbody>
@@ -144,6 +153,14 @@ function Queue() {
                         </Badge>
                       </>
                     )}
+                    {row.flags.map((flag) => (
+                      <span key={flag}>
+                        {' '}
+                        <Badge severity="warning" small>
+                          {t(`back-office:flags.${flag}`)}
+                        </Badge>
+                      </span>
+                    ))}
                     {row.late && (
                       <>
                         {' '}
@@ -182,6 +199,7 @@ function Queue() {
                       </>
                     )}
                   </td>
+                  <td>{row.assignee?.name ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
