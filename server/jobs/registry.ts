@@ -6,10 +6,11 @@
 import type { JobDefinition } from './define';
 import { accountsPurge } from './jobs/accounts-purge';
 import { attestationsIssueProlongations } from './jobs/attestations-issue-prolongations';
+import { backOfficeFlagCases } from './jobs/back-office-flag-cases';
 import { mailRelayOutbox } from './jobs/mail-relay-outbox';
 import { remindersRecompute } from './jobs/reminders-recompute';
 import { remindersSend } from './jobs/reminders-send';
 import { remindersSweep } from './jobs/reminders-sweep';
 import { statisticsCompute } from './jobs/statistics-compute';
 
-export const JOBS: readonly JobDefinition[] = [accountsPurge, attestationsIssueProlongations, remindersRecompute, remindersSweep, remindersSend, statisticsCompute, mailRelayOutbox];
+export const JOBS: readonly JobDefinition[] = [accountsPurge, attestationsIssueProlongations, remindersRecompute, remindersSweep, remindersSend, statisticsCompute, mailRelayOutbox, backOfficeFlagCases];

@@ -128,5 +128,9 @@ export function notificationTitle(kind: string, params: Record<string, string>, 
     const channel = translate(locale, `reminders:channels.${params.channel ?? 'email'}`);
     return translate(locale, 'reminders:delivery_failed.title', { channel });
   }
+  if (kind === 'case_flag') {
+    // The supervisors' notice of a flag raised by `back-office.flag-cases`.
+    return translate(locale, 'back-office:notification.title', { reference: params.reference ?? '', flag: translate(locale, `back-office:flags.${params.flag ?? ''}`) });
+  }
   return reminderTitle(kind as never, locale, params.aboutOn ?? '');
 }
