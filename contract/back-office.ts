@@ -205,3 +205,22 @@ export const BlockProlongationBodySchema = Type.Object(
   { additionalProperties: false },
 );
 export const CaseActResultSchema = Type.Object({ applicationId: Type.String(), status: Type.String(), updatedAt: Type.String({ format: 'date-time' }) });
+
+export const DashboardQuerySchema = Type.Object({ prefectureId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+export const DashboardSchema = Type.Object({
+  prefectureId: Type.String(),
+  today: IsoDate,
+  backlog: Type.Array(Type.Object({ status: Type.String(), count: Type.Integer() })),
+  processing: Type.Object({
+    windowDays: Type.Integer(),
+    decisions: Type.Integer({ description: 'Decisions taken in the window.' }),
+    medianDays: Nullable(Type.Integer({ description: 'Days from filing to decision, nearest-rank median.' })),
+    p90Days: Nullable(Type.Integer({ description: '90th percentile (nearest rank).' })),
+  }),
+  flagged: Type.Array(Type.Object({ applicationId: Type.String(), reference: Type.String(), kind: Type.String(), raisedOn: IsoDate, aboutOn: Nullable(IsoDate) })),
+  blockedProlongations: Type.Array(
+    Type.Object({ applicationId: Type.String(), reference: Type.String(), reason: Type.String(), blockedAt: Type.String({ format: 'date-time' }), blockedBy: Nullable(Type.String()) }),
+  ),
+  notices: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), applicationId: Nullable(Type.String()), createdAt: Type.String({ format: 'date-time' }), read: Type.Boolean() })),
+});
+export type Dashboard = Static<typeof DashboardSchema>;

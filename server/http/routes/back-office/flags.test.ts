@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { caseFlags, notifications, prefectures, sessions, userPrefectures } from '../../../db/schema/index';
+import { auditEvents, caseFlags, notifications, prefectures, sessions, userPrefectures } from '../../../db/schema/index';
 import type { UserRole } from '../../../db/schema/users';
 import { TINY_PNG } from '../../../usecases/applications/test-pdfs';
 import { flagCases } from '../../../usecases/back-office/flag-cases';
@@ -14,8 +14,8 @@ import { keysOf } from '../../../usecases/attestations/context';
 import { loadEnv } from '../../../env';
 import { JOBS } from '../../../jobs/registry';
 import { backOfficeFlagCases } from '../../../jobs/jobs/back-office-flag-cases';
-import type { CaseFile, QueuePage } from '../../../../contract/back-office';
-import { createApplicationsTestApp, fillChecklist, ok, recordCard, signedIn, startDraft, type Applicant } from '../applications/test-kit';
+import type { CaseFile, Dashboard, QueuePage } from '../../../../contract/back-office';
+import { createApplicationsTestApp, expectProblem, fillChecklist, ok, recordCard, signedIn, startDraft, type Applicant } from '../applications/test-kit';
 
 const START = '2026-10-01T10:00:00Z';
 const ctx = await createApplicationsTestApp(START);
@@ -122,5 +122,38 @@ describe('back-office.flag-cases', () => {
     expect(await openFlags(plain.id)).toEqual([]);
     const kinds = (await db.select().from(notifications).where(eq(notifications.userId, supervisor.user.id))).map((n) => n.params.flag).sort();
     expect(kinds).toEqual(expect.arrayContaining(['document_lapses', 'request_overdue', 'tacit_refusal_30', 'tacit_refusal_7']));
+    // The supervisor reads them on the dashboard, in their language.
+    const board = ok<Dashboard>(await supervisor.browser.get(`/api/v1/staff/dashboard?prefectureId=${await prefectureId('69')}`));
+    expect(board.notices.map((n) => n.title)).toContain(`Dossier ${file.application.reference} signalé : Pièces demandées en retard`);
+  });
+});
+
+describe('the supervisor dashboard', () => {
+  it('shows backlog, processing times over 90 days, flagged cases, held-back attestations and notices; supervisors of the préfecture only', async () => {
+    const supervisor = await agentOf('69', 'supervisor');
+    const agent = await agentOf('69');
+    const lyon = await prefectureId('69');
+    const decidedAfter = [10, 20, 40];
+    for (const days of decidedAfter) {
+      const applicant = await filed();
+      clock.now = new Date(Date.UTC(2026, 9, 1 + days, 9));
+      ok(await agent.browser.post(`/api/v1/staff/applications/${applicant.id}/complete`, {}));
+      ok(await agent.browser.post(`/api/v1/staff/applications/${applicant.id}/favourable-decision`, {}));
+    }
+    clock.now = new Date('2026-11-10T10:00:00Z');
+    const board = ok<Dashboard>(await supervisor.browser.get(`/api/v1/staff/dashboard?prefectureId=${lyon}`));
+    expect(board.processing).toEqual({ windowDays: 90, decisions: 3, medianDays: 20, p90Days: 40 });
+    expect(board.backlog.map((b) => b.status)).toEqual(['submitted', 'documents_requested', 'complete']);
+    expect(board.backlog.find((b) => b.status === 'documents_requested')?.count).toBeGreaterThanOrEqual(1);
+    // From the first scenario: the overdue request and the held-back attestation with its reason.
+    expect(board.flagged.map((f) => f.kind)).toContain('request_overdue');
+    expect(board.blockedProlongations).toEqual([expect.objectContaining({ reason: 'Vérification de l’authenticité du passeport en cours.' })]);
+    expect((await db.select().from(auditEvents).where(eq(auditEvents.actorUserId, supervisor.user.id))).map((a) => a.action)).toEqual(['dashboard.read']);
+
+    expectProblem(await agent.browser.get(`/api/v1/staff/dashboard?prefectureId=${lyon}`), 403, 'forbidden');
+    const paris = await agentOf('75', 'supervisor');
+    expectProblem(await paris.browser.get(`/api/v1/staff/dashboard?prefectureId=${lyon}`), 404, 'prefecture_not_found');
+    const applicant = await signedIn(ctx);
+    expectProblem(await applicant.browser.get(`/api/v1/staff/dashboard?prefectureId=${lyon}`), 403, 'forbidden');
   });
 });

@@ -19,6 +19,8 @@ import {
   AssignBodySchema,
   BlockProlongationBodySchema,
   CaseActResultSchema,
+  DashboardQuerySchema,
+  DashboardSchema,
   CaseFileSchema,
   QueuePageSchema,
   QueueQuerySchema,
@@ -35,6 +37,7 @@ import { refuseApplication } from '../../../usecases/back-office/refuse-applicat
 import { requestDocumentsAsAgent } from '../../../usecases/back-office/request-documents-as-agent';
 import { assignCase } from '../../../usecases/back-office/assign-case';
 import { blockProlongation, unblockProlongation } from '../../../usecases/back-office/block-prolongation';
+import { getDashboard } from '../../../usecases/back-office/get-dashboard';
 import type { StaffCaller } from '../../../usecases/back-office/staff-scope';
 
 export interface BackOfficeRouteDeps {
@@ -243,5 +246,22 @@ export function registerBackOfficeRoutes(app: App, deps: BackOfficeRouteDeps): v
       },
     },
     async (request) => unblockProlongation(agentDeps, staff(request), { applicationId: request.params.id, ...request.query }, auditOrigin(request)),
+  );
+
+  app.get(
+    '/api/v1/staff/dashboard',
+    {
+      config: { access: ['supervisor'] },
+      schema: {
+        tags: TAGS,
+        summary: "A supervisor's dashboard for one of their préfectures: backlog, processing times, flagged cases, held-back attestations.",
+        querystring: DashboardQuerySchema,
+        response: { 200: DashboardSchema, ...ERRORS },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return getDashboard(base, staff(request), request.query.prefectureId, auditOrigin(request), requestLocale(request));
+    },
   );
 }
