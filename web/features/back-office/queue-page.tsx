@@ -26,10 +26,10 @@ const PAGE_SIZE = 25;
 export function QueuePage() {
   const { t } = useTranslation('staff');
   useDocumentTitle(t('queue.title'));
-  return <StaffGate title={t('queue.title')}>{() => <Queue />}</StaffGate>;
+  return <StaffGate title={t('queue.title')}>{(user) => <Queue supervisor={user.role === 'supervisor'} />}</StaffGate>;
 }
 
-function Queue() {
+function Queue({ supervisor }: { supervisor: boolean }) {
   const { t } = useTranslation(['staff', 'applications', 'back-office']);
   const format = useFormat();
   const [params, setParams] = useSearchParams();
@@ -54,6 +54,11 @@ function Queue() {
   return (
     <div className="fr-container fr-py-6w">
       <h1>{t('queue.title')}</h1>
+      {supervisor && (
+        <p>
+          <Link to={BACK_OFFICE_PATHS.dashboard}>{t('back-office:dashboard.link')}</Link>
+        </p>
+      )}
       <form onSubmit={apply} aria-labelledby="queue-filters-title" className="fr-mb-4w">
         <h2 id="queue-filters-title" className="fr-h5">
           {t('queue.filters.title')}
