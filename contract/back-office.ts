@@ -20,6 +20,8 @@ export const QueueQuerySchema = Type.Object(
     filing: Type.Optional(Type.Union([Type.Literal('in_time'), Type.Literal('late')])),
     overdue: Type.Optional(Type.Boolean({ description: 'Only requests for documents past their due date.' })),
     q: Type.Optional(Type.String({ maxLength: 100, description: 'Name prefix, reference (SEJ-…) or numéro d’étranger (9–10 digits).' })),
+    assigned: Type.Optional(Type.Union([Type.Literal('me'), Type.Literal('none')], { description: 'Cases assigned to me, or to nobody.' })),
+    flagged: Type.Optional(Type.Boolean({ description: 'Only cases with a raised flag of the daily check (docs/adr/0019).' })),
     sort: Type.Union(QUEUE_SORT_VALUES.map((s) => Type.Literal(s)), { default: 'filed_on' }),
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
     offset: Type.Integer({ minimum: 0, maximum: 10_000, default: 0 }),
@@ -59,6 +61,8 @@ export const QueuePageSchema = Type.Object({
       prefecture: Type.Object({ id: Type.String(), departementCode: Type.String() }),
       applicant: Type.Object({ surname: Nullable(Type.String()), givenNames: Nullable(Type.String()), foreignerNumber: Nullable(Type.String()) }),
       clock: ClockSchema,
+      assignee: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
+      flags: Type.Array(Type.String({ description: 'Raised flags: document_lapses, tacit_refusal_30, tacit_refusal_7, request_overdue.' })),
     }),
   ),
   nextOffset: Nullable(Type.Integer()),
@@ -157,6 +161,15 @@ export const CaseFileSchema = Type.Object({
     }),
   ),
   allowedActions: Type.Array(Type.String()),
+  assignment: Type.Object({
+    assignee: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
+    assignedAt: Nullable(Type.String({ format: 'date-time' })),
+    /** The agents and supervisors of the préfecture, to assign the case to. */
+    colleagues: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+  }),
+  /** The agent's block on the automatic attestations de prolongation, if any. */
+  prolongationBlock: Nullable(Type.Object({ reason: Type.String(), blockedAt: Type.String({ format: 'date-time' }), blockedBy: Nullable(Type.String()) })),
+  flags: Type.Array(Type.Object({ kind: Type.String(), raisedOn: IsoDate, aboutOn: Nullable(IsoDate) })),
 });
 export type CaseFile = Static<typeof CaseFileSchema>;
 
@@ -178,3 +191,38 @@ export const RefuseBodySchema = Type.Object(
   { additionalProperties: false },
 );
 export const ActionResultSchema = Type.Object({ applicationId: Type.String(), status: Type.String() });
+
+export const AssignBodySchema = Type.Object(
+  {
+    assigneeId: Type.Union([Type.String({ format: 'uuid' }), Type.Literal('me'), Type.Null()], { description: "`me`, a colleague's id (same préfecture), or null to take the assignment off." }),
+    ...Expected,
+  },
+  { additionalProperties: false },
+);
+export const BlockProlongationBodySchema = Type.Object(
+  {
+    reason: Type.String({ minLength: 1, maxLength: 2000, description: 'Why the automatic attestation is held back (at least 20 characters); the supervisor reads it.' }),
+    ...Expected,
+  },
+  { additionalProperties: false },
+);
+export const CaseActResultSchema = Type.Object({ applicationId: Type.String(), status: Type.String(), updatedAt: Type.String({ format: 'date-time' }) });
+
+export const DashboardQuerySchema = Type.Object({ prefectureId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+export const DashboardSchema = Type.Object({
+  prefectureId: Type.String(),
+  today: IsoDate,
+  backlog: Type.Array(Type.Object({ status: Type.String(), count: Type.Integer() })),
+  processing: Type.Object({
+    windowDays: Type.Integer(),
+    decisions: Type.Integer({ description: 'Decisions taken in the window.' }),
+    medianDays: Nullable(Type.Integer({ description: 'Days from filing to decision, nearest-rank median.' })),
+    p90Days: Nullable(Type.Integer({ description: '90th percentile (nearest rank).' })),
+  }),
+  flagged: Type.Array(Type.Object({ applicationId: Type.String(), reference: Type.String(), kind: Type.String(), raisedOn: IsoDate, aboutOn: Nullable(IsoDate) })),
+  blockedProlongations: Type.Array(
+    Type.Object({ applicationId: Type.String(), reference: Type.String(), reason: Type.String(), blockedAt: Type.String({ format: 'date-time' }), blockedBy: Nullable(Type.String()) }),
+  ),
+  notices: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), applicationId: Nullable(Type.String()), createdAt: Type.String({ format: 'date-time' }), read: Type.Boolean() })),
+});
+export type Dashboard = Static<typeof DashboardSchema>;

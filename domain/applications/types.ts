@@ -43,7 +43,14 @@ export const APPLICATION_EVENTS = [
 export type ApplicationEventType = (typeof APPLICATION_EVENTS)[number];
 
 /** History rows also record the creation of the draft, which is not a transition. */
-export const HISTORY_EVENTS = ['create', ...APPLICATION_EVENTS] as const;
+export const HISTORY_EVENTS = [
+  'create',
+  ...APPLICATION_EVENTS,
+  /** Back-office acts that do not change the status (docs/adr/0019-back-office-flags-and-dashboard.md). */
+  'assign',
+  'blockProlongation',
+  'unblockProlongation',
+] as const;
 export type HistoryEventType = (typeof HISTORY_EVENTS)[number];
 
 export const ACTOR_KINDS = ['applicant', 'representative', 'agent', 'system'] as const;

@@ -7,6 +7,7 @@ import type { JobDefinition } from './define';
 import { accountsPurge } from './jobs/accounts-purge';
 import { applicationsRecordTacitRefusals } from './jobs/applications-record-tacit-refusals';
 import { attestationsIssueProlongations } from './jobs/attestations-issue-prolongations';
+import { backOfficeFlagCases } from './jobs/back-office-flag-cases';
 import { mailRelayOutbox } from './jobs/mail-relay-outbox';
 import { messagesEscalate } from './jobs/messages-escalate';
 import { remindersRecompute } from './jobs/reminders-recompute';
@@ -24,4 +25,5 @@ export const JOBS: readonly JobDefinition[] = [
   mailRelayOutbox,
   applicationsRecordTacitRefusals,
   messagesEscalate,
+  backOfficeFlagCases,
 ];

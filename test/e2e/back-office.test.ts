@@ -2,14 +2,17 @@
  * The back office in a browser: the demo applicant files an application in the Rhône (through the
  * API, in their own browser context); the demo agent signs in, passes the second factor with the
  * code of the moment (otplib, from the secret in DATA_DIR/demo-accounts.json), finds the case in
- * the queue by its reference, opens it, views a document inline, and declares the file complete.
+ * the queue by its reference, opens it, views a document inline, assigns it to themself, requests
+ * an extra document; the applicant (second browser context) sends it; the agent declares the file
+ * complete (the applicant's page then offers the attestation de prolongation) and decides
+ * favourably; both sides' histories are the same. The demo supervisor opens the dashboard.
  * axe on every page; screenshots saved. Skipped when TEST_DATABASE_URL is set (demo accounts exist
  * only with the embedded database).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../../server/adapters/totp';
 import { TINY_PNG } from '../../server/usecases/applications/test-pdfs';
@@ -49,9 +52,9 @@ interface DemoAccount {
   totpSecret?: string;
 }
 
-/** The demo applicant files a visiteur application in the Rhône; returns its reference. */
-async function fileAsDemoApplicant(account: DemoAccount): Promise<string> {
-  const { context } = await openPage(browser);
+/** The demo applicant files a visiteur application in the Rhône, in their own browser context (left open). */
+async function fileAsDemoApplicant(account: DemoAccount): Promise<{ reference: string; id: string; context: BrowserContext; page: Page }> {
+  const { context, page } = await openPage(browser, { locale: 'fr-FR' });
   await apiCall(context, 'GET', '/api/v1/auth/csrf');
   expect((await apiCall(context, 'POST', '/api/v1/auth/sign-in', { data: { email: account.email, password: account.password } })).status).toBe(200);
   const permit = await apiCall(context, 'POST', '/api/v1/permits', {
@@ -67,17 +70,29 @@ async function fileAsDemoApplicant(account: DemoAccount): Promise<string> {
   }
   const filed = await apiCall(context, 'POST', `/api/v1/applications/${id}/submit`, { headers: { 'idempotency-key': randomUUID() } });
   expect(filed.status, JSON.stringify(filed.body)).toBe(200);
-  await context.close();
-  return String(filed.body.reference);
+  return { reference: String(filed.body.reference), id, context, page };
+}
+
+async function signInAgent(account: DemoAccount) {
+  const opened = await openPage(browser, { locale: 'fr-FR' });
+  const { page } = opened;
+  await page.goto(`${app.url}/connexion`);
+  await page.locator('#sign-in-email').fill(account.email);
+  await page.locator('#sign-in-password').fill(account.password);
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Vérification en deux étapes' }).waitFor();
+  await page.locator('#second-factor-code').waitFor();
+  return opened;
 }
 
 describe('the back office', () => {
-  it.skipIf(!EMBEDDED)('lets the demo agent pass TOTP, find a case in the queue, view a document inline and declare the file complete', async () => {
+  it.skipIf(!EMBEDDED)('takes a case from filing to favourable decision: TOTP, queue, inline document, assignment, request answered by the applicant, completeness with its prolongation, decision, one history', async () => {
     const accounts = JSON.parse(fs.readFileSync(path.join(app.dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccount[];
     const applicant = accounts.find((a) => a.email.startsWith('demo.applicant'));
     const agent = accounts.find((a) => a.email.startsWith('demo.agent'));
     if (!applicant || !agent?.totpSecret) throw new Error('demo accounts missing');
-    const reference = await fileAsDemoApplicant(applicant);
+    const filing = await fileAsDemoApplicant(applicant);
+    const { reference } = filing;
 
     const { page, problems } = await openPage(browser, { locale: 'fr-FR' });
     await page.goto(`${app.url}/connexion`);
@@ -113,12 +128,81 @@ describe('the back office', () => {
     await expectNoAxeViolations(page);
     await screenshot(page, 'back-office-3-case');
 
+    // Assign the case to myself.
+    await page.getByRole('button', { name: "Me l'attribuer" }).click();
+    await page.getByText('Le dossier est attribué.').waitFor();
+    await page.getByText(/Attribué à /).waitFor();
+
+    // Request an extra document, with a due date.
+    await page.locator('fieldset .fr-checkbox-group label').first().click();
+    await page.locator('#request-due-on').fill(dayFromToday(20));
+    await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+    await page.getByText('La demande de pièces est envoyée au demandeur.').waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'back-office-4-requested');
+
+    // The applicant, in their own browser context, sends the document and answers the request.
+    const mine = await apiCall(filing.context, 'GET', `/api/v1/applications/${filing.id}`);
+    const request = (mine.body.documentRequests as Array<{ id: string; items: string[]; open: boolean }>).find((r) => r.open);
+    if (!request) throw new Error('no open request');
+    for (const item of request.items) {
+      const sent = await apiCall(filing.context, 'POST', `/api/v1/applications/${filing.id}/items/${item}/documents`, { multipart: { file: { name: `${item}.png`, mimeType: 'image/png', buffer: TINY_PNG } } });
+      expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    }
+    const answered = await apiCall(filing.context, 'POST', `/api/v1/applications/${filing.id}/document-requests/${request.id}/answer`);
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+
     // Declare complete: the status changes, the history shows it.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: `Dossier ${reference}` }).waitFor();
     await page.getByRole('button', { name: 'Déclarer le dossier complet' }).click();
     await page.getByText('Le dossier est déclaré complet.').waitFor();
     await expect.poll(() => page.locator('main .fr-text--lead').textContent()).toContain('Complète');
     await expectNoAxeViolations(page);
-    await screenshot(page, 'back-office-4-complete');
+    await screenshot(page, 'back-office-5-complete');
+
+    // The applicant now holds an attestation de prolongation.
+    const held = await apiCall(filing.context, 'GET', '/api/v1/attestations');
+    expect((held.body.attestations as Array<{ kind: string; applicationId: string }>).filter((a) => a.applicationId === filing.id).map((a) => a.kind)).toContain('prolongation');
+    await filing.page.goto(`${app.url}/connexion`);
+    await filing.page.locator('#sign-in-email').fill(applicant.email);
+    await filing.page.locator('#sign-in-password').fill(applicant.password);
+    await filing.page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await filing.page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+    await filing.page.goto(`${app.url}/espace/demandes/${filing.id}`);
+    await filing.page.getByRole('link', { name: /prolongation/i }).first().waitFor();
+    await expectNoAxeViolations(filing.page);
+    await screenshot(filing.page, 'back-office-6-applicant-prolongation');
+
+    // Favourable decision.
+    await page.getByRole('button', { name: 'Décider favorablement' }).click();
+    await page.getByText("La décision favorable est enregistrée ; l'attestation est délivrée.").waitFor();
+    await screenshot(page, 'back-office-7-decided');
+
+    // Both sides see the same history.
+    const staffSide = await apiCall(page.context(), 'GET', `/api/v1/staff/applications/${filing.id}`);
+    const applicantSide = await apiCall(filing.context, 'GET', `/api/v1/applications/${filing.id}`);
+    const events = (body: Record<string, unknown>) => (body.history as Array<{ event: string; statusTo: string }>).map((h) => `${h.event}:${h.statusTo}`);
+    expect(events(applicantSide.body)).toEqual(events(staffSide.body));
+    expect(events(staffSide.body)).toEqual(expect.arrayContaining(['assign:submitted', 'requestDocuments:documents_requested', 'declareComplete:complete', 'decideFavourably:decided_favourable']));
+    await filing.context.close();
+    expect(problems).toEqual([]);
+  }, 150_000);
+
+  it.skipIf(!EMBEDDED)('shows the demo supervisor the dashboard with its chart and table', async () => {
+    const accounts = JSON.parse(fs.readFileSync(path.join(app.dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccount[];
+    const supervisor = accounts.find((a) => a.email.startsWith('demo.supervisor'));
+    if (!supervisor?.totpSecret) throw new Error('demo supervisor missing');
+    const { page, problems } = await signInAgent(supervisor);
+    await page.locator('#second-factor-code').fill(await totpCodeAt(supervisor.totpSecret, new Date()));
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dossiers à traiter' }).waitFor();
+    await page.getByRole('link', { name: 'Tableau de bord' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
+    await page.getByRole('img', { name: /Dossiers en cours par étape/ }).waitFor();
+    await page.getByRole('table', { name: 'Dossiers en cours, par étape' }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'back-office-8-dashboard');
     expect(problems).toEqual([]);
   });
 });

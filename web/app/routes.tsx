@@ -145,6 +145,10 @@ export const routes: RouteObject[] = [
             path: 'agent/dossiers/:id',
             lazy: async () => ({ Component: (await import('../features/back-office/case-page')).CasePage }),
           },
+          {
+            path: 'agent/tableau-de-bord',
+            lazy: async () => ({ Component: (await import('../features/back-office/dashboard-page')).DashboardPage }),
+          },
           // Development: the emails waiting in the outbox (the API exists only in embedded mode).
           {
             path: 'dev/mailbox',

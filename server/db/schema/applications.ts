@@ -152,6 +152,16 @@ export const applications = pgTable(
      */
     searchSurname: varchar('search_surname', { length: 100 }),
     searchGivenNames: varchar('search_given_names', { length: 150 }),
+    /** The agent or supervisor working the case (same préfecture), and since when (docs/adr/0019). */
+    assignedTo: uuid('assigned_to').references(() => users.id),
+    assignedAt: instant('assigned_at'),
+    /**
+     * An agent's block on the automatic attestations de prolongation, with the written reason the
+     * supervisor reads (docs/adr/0019-back-office-flags-and-dashboard.md); null when not blocked.
+     */
+    prolongationBlockedAt: instant('prolongation_blocked_at'),
+    prolongationBlockedBy: uuid('prolongation_blocked_by').references(() => users.id),
+    prolongationBlockReason: text('prolongation_block_reason'),
     /** The `Idempotency-Key` of the submission that filed it (unique per user). */
     submitIdempotencyKey: varchar('submit_idempotency_key', { length: 128 }),
     createdAt: instant('created_at').notNull(),
@@ -182,6 +192,8 @@ export const applications = pgTable(
     index('applications_queue_overdue_idx').on(table.prefectureId, table.openRequestDueOn).where(sql`${table.openRequestDueOn} is not null`),
     index('applications_permit_idx').on(table.permitId),
     index('applications_queue_surname_idx').on(table.prefectureId, sql`${table.searchSurname} text_pattern_ops`).where(sql`${table.filedOn} is not null`),
+    index('applications_assigned_idx').on(table.assignedTo).where(sql`${table.assignedTo} is not null`),
+    index('applications_prolongation_blocked_idx').on(table.prefectureId).where(sql`${table.prolongationBlockedAt} is not null`),
     index('applications_queue_given_names_idx').on(table.prefectureId, sql`${table.searchGivenNames} text_pattern_ops`).where(sql`${table.filedOn} is not null`),
   ],
 );

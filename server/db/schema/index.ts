@@ -12,3 +12,4 @@ export * from './notifications';
 export * from './statistics';
 export * from './messages';
 export * from './appointments';
+export * from './back-office';

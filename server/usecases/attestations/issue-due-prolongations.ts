@@ -12,6 +12,9 @@
  * right to the attestation (issue 4). A service that was down catches up: the missed periods are
  * issued at once, the newest last.
  *
+ * An application an agent blocked (`prolongation_blocked_at`, with a written reason) is skipped
+ * until the block is lifted (server/usecases/back-office/block-prolongation.ts).
+ *
  * Idempotent and safe with several workers: each application is handled in its own transaction
  * holding the application's row lock, and a period is issued only if no prolongation of the
  * application already ends on that period's last day.
@@ -51,6 +54,8 @@ export async function issueDueProlongations(ctx: ProlongationContext, today: Iso
         inArray(applications.status, [...PENDING]),
         eq(applications.filingStatus, 'in_time'),
         isNotNull(applications.filedOn),
+        // An agent held them back with a written reason (block-prolongation.ts).
+        isNull(applications.prolongationBlockedAt),
         // The permit's last day has come: its successor is due tomorrow at the latest.
         lte(permits.validUntilOn, today),
         // …and no current prolongation covers beyond today (most pending applications, every
@@ -89,6 +94,7 @@ export async function issueProlongationsFor(tx: Db, ctx: ProlongationContext, ap
 async function issueForApplication(tx: Db, ctx: ProlongationContext, applicationId: string, today: IsoDate, tomorrow: IsoDate, inAdvance = false): Promise<number> {
   const [application] = await tx.select().from(applications).where(eq(applications.id, applicationId)).for('update');
   if (!application || !PENDING.includes(application.status as (typeof PENDING)[number]) || application.filingStatus !== 'in_time' || !application.filedOn) return 0;
+  if (application.prolongationBlockedAt) return 0;
   const [permit] = await tx.select().from(permits).where(eq(permits.id, application.permitId));
   const [prefecture] = await tx.select().from(prefectures).where(eq(prefectures.id, application.prefectureId));
   if (!permit || !prefecture) return 0;

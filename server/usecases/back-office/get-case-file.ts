@@ -3,13 +3,14 @@
  * the open and past requests for documents, the attestations, the full history, and every date of
  * the deadline engine with its rule and explanation. Written to the audit log before it is shown.
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   applicantProfiles,
   applicationDocuments,
   applicationEvents,
   attestations,
+  caseFlags,
   documentRequests,
   permits,
   prefectures,
@@ -17,6 +18,7 @@ import {
   messageThreads,
   users,
 } from '../../db/schema/index';
+import { colleaguesOf } from './assign-case';
 import { isAllowed } from '../../../domain/applications/state-machine';
 import { toEpochDay } from '../../../domain/calendar/epoch-day';
 import { todayInParis } from '../../../domain/deadlines/index';
@@ -71,6 +73,13 @@ export async function getCaseFile(deps: { db: Db; now: () => Date }, caller: Sta
     .from(messageThreads)
     .where(eq(messageThreads.applicationId, application.id))
     .orderBy(desc(messageThreads.lastMessageAt));
+  const colleagues = await colleaguesOf(db, application.prefectureId);
+  const blockedBy = application.prolongationBlockedBy ? colleagues.find((c) => c.id === application.prolongationBlockedBy) : undefined;
+  const flags = await db
+    .select({ kind: caseFlags.kind, raisedOn: caseFlags.raisedOn, aboutOn: caseFlags.aboutOn })
+    .from(caseFlags)
+    .where(and(eq(caseFlags.applicationId, application.id), isNull(caseFlags.clearedOn)))
+    .orderBy(asc(caseFlags.kind));
   const facts = await clockFactsOf(db, application.id);
   const clock = facts ? legalClockOf(facts, today) : null;
   const todayDay = toEpochDay(today);
@@ -155,6 +164,16 @@ export async function getCaseFile(deps: { db: Db; now: () => Date }, caller: Sta
         }
       : null,
     allowedActions: AGENT_EVENTS.filter((event) => isAllowed(application.status, event, 'agent')),
+    assignment: {
+      assignee: application.assignedTo ? (colleagues.find((c) => c.id === application.assignedTo) ?? { id: application.assignedTo, name: '' }) : null,
+      assignedAt: application.assignedAt ? application.assignedAt.toISOString() : null,
+      colleagues,
+    },
+    prolongationBlock:
+      application.prolongationBlockedAt && application.prolongationBlockReason
+        ? { reason: application.prolongationBlockReason, blockedAt: application.prolongationBlockedAt.toISOString(), blockedBy: blockedBy?.name ?? null }
+        : null,
+    flags,
   };
 }
 

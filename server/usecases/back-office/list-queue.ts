@@ -5,9 +5,10 @@
  * (docs/adr/0014-back-office-queue.md); the clock shown is recomputed by the engine for the page.
  * A page that shows case data is written to the audit log (one entry, the ids shown).
  */
-import { and, asc, desc, eq, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { applicantProfiles, applications, documentRequests, permits, prefectures, vlsTsValidations } from '../../db/schema/index';
+import { users } from '../../db/schema/users';
+import { applicantProfiles, applications, caseFlags, documentRequests, permits, prefectures, vlsTsValidations } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
 import type { ApplicationStatus } from '../../../domain/applications/types';
 import { addDays, formatIsoDate, toEpochDay } from '../../../domain/calendar/epoch-day';
@@ -34,6 +35,10 @@ export interface QueueQuery {
   /** Only applications whose request for documents is past its due date. */
   overdue?: boolean | undefined;
   q?: string | undefined;
+  /** `me`: assigned to the caller; `none`: to nobody. */
+  assigned?: 'me' | 'none' | undefined;
+  /** Only cases with a raised flag (docs/adr/0019-back-office-flags-and-dashboard.md). */
+  flagged?: boolean | undefined;
   sort: QueueSort;
   limit: number;
   offset: number;
@@ -50,6 +55,8 @@ export interface QueueRow {
   prefecture: { id: string; departementCode: string };
   applicant: { surname: string | null; givenNames: string | null; foreignerNumber: string | null };
   clock: Omit<LegalClock, 'dates'>;
+  assignee: { id: string; name: string } | null;
+  flags: string[];
 }
 
 export interface QueuePage {
@@ -92,6 +99,11 @@ export async function listQueue(
   if (query.filing === 'in_time') where.push(eq(applications.filingStatus, 'in_time'));
   if (query.filing === 'late') where.push(inArray(applications.filingStatus, ['late', 'very_late']));
   if (query.overdue) where.push(lt(applications.openRequestDueOn, today));
+  if (query.assigned === 'me') where.push(eq(applications.assignedTo, caller.id));
+  if (query.assigned === 'none') where.push(isNull(applications.assignedTo));
+  if (query.flagged) {
+    where.push(sql`exists (select 1 from ${caseFlags} where ${caseFlags.applicationId} = ${applications.id} and ${caseFlags.clearedOn} is null)`);
+  }
   const q = query.q?.trim();
   if (q) {
     if (REFERENCE.test(q)) {
@@ -141,6 +153,15 @@ export async function listQueue(
         .where(inArray(documentRequests.applicationId, ids))
     : [];
 
+  const flagRows = ids.length
+    ? await db
+        .select({ applicationId: caseFlags.applicationId, kind: caseFlags.kind })
+        .from(caseFlags)
+        .where(and(inArray(caseFlags.applicationId, ids), isNull(caseFlags.clearedOn)))
+    : [];
+  const assigneeIds = [...new Set(page.map((row) => row.application.assignedTo).filter((id): id is string => id !== null))];
+  const assignees = assigneeIds.length ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, assigneeIds)) : [];
+
   const rows: QueueRow[] = page.map(({ application, permit, departementCode, surname, givenNames, validatedOn, validationNumber }) => {
     const { dates: _dates, ...clock } = legalClockOf(
       {
@@ -163,6 +184,8 @@ export async function listQueue(
       prefecture: { id: application.prefectureId, departementCode },
       applicant: { surname: surname ?? null, givenNames: givenNames ?? null, foreignerNumber: permit.foreignerNumber ?? validationNumber ?? null },
       clock,
+      assignee: application.assignedTo ? (assignees.find((a) => a.id === application.assignedTo) ?? { id: application.assignedTo, name: '' }) : null,
+      flags: flagRows.filter((f) => f.applicationId === application.id).map((f) => f.kind).sort(),
     };
   });
 

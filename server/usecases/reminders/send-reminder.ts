@@ -133,5 +133,9 @@ export function notificationTitle(kind: string, params: Record<string, string>, 
   }
   if (kind === TACIT_REFUSAL_NOTIFICATION) return tacitRefusalTitle(params, locale);
   if (kind === 'appointment_cancelled') return appointmentCancelledTitle(params, locale);
+  if (kind === 'case_flag') {
+    // The supervisors' notice of a flag raised by `back-office.flag-cases`.
+    return translate(locale, 'back-office:notification.title', { reference: params.reference ?? '', flag: translate(locale, `back-office:flags.${params.flag ?? ''}`) });
+  }
   return reminderTitle(kind as never, locale, params.aboutOn ?? '');
 }

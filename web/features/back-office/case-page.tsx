@@ -18,6 +18,7 @@ import { useFormat } from '../calculator/use-format';
 import { BACK_OFFICE_PATHS } from './paths';
 import { StaffGate } from './staff-gate';
 import { MESSAGE_PATHS } from '../messages/paths';
+import { CaseWork } from './case-work';
 
 export function CasePage() {
   const { t } = useTranslation('staff');
@@ -219,6 +220,13 @@ function Case() {
       </section>
 
       {notice && <Alert className="fr-mt-4w" severity="success" small description={notice} />}
+      <CaseWork
+        file={data}
+        onDone={(message) => {
+          setNotice(message);
+          reload();
+        }}
+      />
       <Actions
         file={data}
         onDone={(message) => {

@@ -21,17 +21,17 @@ import { BACK_OFFICE_PATHS } from './paths';
 import { StaffGate } from './staff-gate';
 import { MESSAGE_PATHS } from '../messages/paths';
 
-const FILTERS = ['q', 'status', 'cardType', 'waitingAtLeast', 'tacitWithin', 'filing', 'overdue', 'sort'] as const;
+const FILTERS = ['q', 'status', 'cardType', 'waitingAtLeast', 'tacitWithin', 'filing', 'overdue', 'assigned', 'flagged', 'sort'] as const;
 const PAGE_SIZE = 25;
 
 export function QueuePage() {
   const { t } = useTranslation('staff');
   useDocumentTitle(t('queue.title'));
-  return <StaffGate title={t('queue.title')}>{() => <Queue />}</StaffGate>;
+  return <StaffGate title={t('queue.title')}>{(user) => <Queue supervisor={user.role === 'supervisor'} />}</StaffGate>;
 }
 
-function Queue() {
-  const { t } = useTranslation(['staff', 'applications']);
+function Queue({ supervisor }: { supervisor: boolean }) {
+  const { t } = useTranslation(['staff', 'applications', 'back-office']);
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const [draft, setDraft] = useState<Record<string, string>>(() => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])));
@@ -58,6 +58,11 @@ function Queue() {
       <p>
         <Link className="fr-link" to={MESSAGE_PATHS.inbox}>{t('messages:inbox.link')}</Link>
       </p>
+      {supervisor && (
+        <p>
+          <Link to={BACK_OFFICE_PATHS.dashboard}>{t('back-office:dashboard.link')}</Link>
+        </p>
+      )}
       <form onSubmit={apply} aria-labelledby="queue-filters-title" className="fr-mb-4w">
         <h2 id="queue-filters-title" className="fr-h5">
           {t('queue.filters.title')}
@@ -101,8 +106,16 @@ function Queue() {
               ))}
             </Select>
           </div>
+          <div className="fr-col-12 fr-col-md-3">
+            <Select label={t('back-office:queue.assigned')} nativeSelectProps={{ id: 'queue-assigned', value: draft.assigned ?? '', onChange: (e) => set('assigned')(e.target.value) }}>
+              <option value="">{t('back-office:queue.assignedAny')}</option>
+              <option value="me">{t('back-office:queue.assignedMe')}</option>
+              <option value="none">{t('back-office:queue.assignedNone')}</option>
+            </Select>
+          </div>
           <div className="fr-col-12">
             <Checkbox options={[{ label: t('queue.filters.overdue'), nativeInputProps: { checked: draft.overdue === 'true', onChange: (e) => set('overdue')(String(e.target.checked)) } }]} />
+            <Checkbox options={[{ label: t('back-office:queue.flagged'), nativeInputProps: { checked: draft.flagged === 'true', onChange: (e) => set('flagged')(String(e.target.checked)) } }]} />
           </div>
         </div>
         <Button type="submit">{t('queue.filters.apply')}</Button>
@@ -124,6 +137,7 @@ function Queue() {
                 <th scope="col">{t('queue.columns.filed')}</th>
                 <th scope="col">{t('queue.columns.tacit')}</th>
                 <th scope="col">{t('queue.columns.document')}</th>
+                <th scope="col">{t('back-office:queue.assignee')}</th>
               </tr>
             </thead>
             <tbody>
@@ -148,6 +162,14 @@ function Queue() {
                         </Badge>
                       </>
                     )}
+                    {row.flags.map((flag) => (
+                      <span key={flag}>
+                        {' '}
+                        <Badge severity="warning" small>
+                          {t(`back-office:flags.${flag}`)}
+                        </Badge>
+                      </span>
+                    ))}
                     {row.late && (
                       <>
                         {' '}
@@ -186,6 +208,7 @@ function Queue() {
                       </>
                     )}
                   </td>
+                  <td>{row.assignee?.name ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

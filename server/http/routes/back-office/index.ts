@@ -16,6 +16,11 @@ import { CsrfHeadersSchema } from '../../../../contract/accounts';
 import {
   ActionBodySchema,
   ActionResultSchema,
+  AssignBodySchema,
+  BlockProlongationBodySchema,
+  CaseActResultSchema,
+  DashboardQuerySchema,
+  DashboardSchema,
   CaseFileSchema,
   QueuePageSchema,
   QueueQuerySchema,
@@ -30,6 +35,9 @@ import { declareComplete } from '../../../usecases/back-office/declare-complete'
 import { decideFavourably } from '../../../usecases/back-office/decide-favourably';
 import { refuseApplication } from '../../../usecases/back-office/refuse-application';
 import { requestDocumentsAsAgent } from '../../../usecases/back-office/request-documents-as-agent';
+import { assignCase } from '../../../usecases/back-office/assign-case';
+import { blockProlongation, unblockProlongation } from '../../../usecases/back-office/block-prolongation';
+import { getDashboard } from '../../../usecases/back-office/get-dashboard';
 import type { StaffCaller } from '../../../usecases/back-office/staff-scope';
 
 export interface BackOfficeRouteDeps {
@@ -190,5 +198,70 @@ export function registerBackOfficeRoutes(app: App, deps: BackOfficeRouteDeps): v
       },
     },
     async (request) => refuseApplication(agentDeps, staff(request), { applicationId: request.params.id, ...request.body }, auditOrigin(request)),
+  );
+
+  app.post(
+    '/api/v1/staff/applications/:id/assignment',
+    {
+      config: { access: AGENTS },
+      schema: {
+        tags: TAGS,
+        summary: 'Assign the case to myself (`me`), to a colleague of the préfecture, or to nobody (null); kept in the history.',
+        headers: CsrfHeadersSchema,
+        params: ApplicationParams,
+        body: AssignBodySchema,
+        response: { 200: CaseActResultSchema, ...ACTION_ERRORS },
+      },
+    },
+    async (request) => assignCase(base, staff(request), { applicationId: request.params.id, ...request.body }, auditOrigin(request)),
+  );
+
+  app.post(
+    '/api/v1/staff/applications/:id/prolongation-block',
+    {
+      config: { access: AGENTS },
+      schema: {
+        tags: TAGS,
+        summary: 'Hold back the automatic attestations de prolongation, with a written reason the supervisor reads.',
+        headers: CsrfHeadersSchema,
+        params: ApplicationParams,
+        body: BlockProlongationBodySchema,
+        response: { 200: CaseActResultSchema, ...ACTION_ERRORS },
+      },
+    },
+    async (request) => blockProlongation(base, staff(request), { applicationId: request.params.id, ...request.body }, auditOrigin(request)),
+  );
+
+  app.delete(
+    '/api/v1/staff/applications/:id/prolongation-block',
+    {
+      config: { access: AGENTS },
+      schema: {
+        tags: TAGS,
+        summary: 'Lift the block: the attestations de prolongation due are issued at once.',
+        headers: CsrfHeadersSchema,
+        params: ApplicationParams,
+        querystring: Type.Object({ expectedUpdatedAt: Type.Optional(Type.String({ format: 'date-time' })) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ ...CaseActResultSchema.properties, issued: Type.Integer({ description: 'Attestations issued on lifting.' }) }), ...ACTION_ERRORS },
+      },
+    },
+    async (request) => unblockProlongation(agentDeps, staff(request), { applicationId: request.params.id, ...request.query }, auditOrigin(request)),
+  );
+
+  app.get(
+    '/api/v1/staff/dashboard',
+    {
+      config: { access: ['supervisor'] },
+      schema: {
+        tags: TAGS,
+        summary: "A supervisor's dashboard for one of their préfectures: backlog, processing times, flagged cases, held-back attestations.",
+        querystring: DashboardQuerySchema,
+        response: { 200: DashboardSchema, ...ERRORS },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return getDashboard(base, staff(request), request.query.prefectureId, auditOrigin(request), requestLocale(request));
+    },
   );
 }
