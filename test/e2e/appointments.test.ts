@@ -5,13 +5,11 @@
  * is told the slot was just taken. The agent's day list names the winner. axe on every page.
  * Skipped on PostgreSQL (the demo accounts and dev mailbox exist only with the embedded database).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../../server/adapters/totp';
-import { expectNoAxeViolations, launchBrowser, openPage, screenshot, startApp, type RunningApp } from './harness';
+import { apiCall, dayFromToday, demoAccount, expectNoAxeViolations, launchBrowser, openPage, screenshot, startApp, type RunningApp } from './harness';
 
 const EMBEDDED = !process.env.TEST_DATABASE_URL;
 const PASSWORD = 'violet-tramway-47-orage';
@@ -27,13 +25,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const parisDay = (offsetDays: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-
-async function api(context: BrowserContext, method: 'GET' | 'POST', url: string, data?: unknown) {
-  const csrf = (await context.cookies(app.url)).find((cookie) => cookie.name === 'sejour_csrf')?.value ?? '';
-  const response = await context.request.fetch(`${app.url}${url}`, { method, headers: { 'x-csrf-token': csrf }, ...(data === undefined ? {} : { data }) });
-  return { status: response.status(), body: (await response.json().catch(() => null)) as Record<string, unknown> };
-}
+/** The API as this browser context, on the test app. */
+const api = (context: BrowserContext, method: 'GET' | 'POST', url: string, data?: unknown) => apiCall(context, app.url, method, url, data === undefined ? {} : { data });
 
 /** A new applicant, confirmed and signed in within `context`, with a draft application in the Rhône. */
 async function applicantWithDraft(context: BrowserContext, displayName: string): Promise<void> {
@@ -49,8 +42,8 @@ async function applicantWithDraft(context: BrowserContext, displayName: string):
   const permit = await api(context, 'POST', '/api/v1/permits', {
     kind: 'temporary_card',
     cardType: 'visiteur',
-    validFrom: parisDay(-265),
-    validUntil: parisDay(100),
+    validFrom: dayFromToday(-265),
+    validUntil: dayFromToday(100),
     foreignerNumber: String(7_000_000_000 + Math.floor(Math.random() * 999_999_999)),
   });
   expect(permit.status, JSON.stringify(permit.body)).toBe(201);
@@ -60,10 +53,9 @@ async function applicantWithDraft(context: BrowserContext, displayName: string):
 
 describe('appointments', () => {
   it.skipIf(!EMBEDDED)('two people book the last place at once: one gets it, the other is told it was just taken', async () => {
-    const accounts = JSON.parse(fs.readFileSync(path.join(app.dataDir, 'demo-accounts.json'), 'utf8')) as Array<{ email: string; password: string; totpSecret?: string }>;
-    const agent = accounts.find((a) => a.email.startsWith('demo.agent'));
+    const agent = demoAccount(app, 'demo.agent');
     if (!agent?.totpSecret) throw new Error('demo agent missing');
-    const day = parisDay(3);
+    const day = dayFromToday(3);
 
     // The agent publishes one slot with one place.
     const staff = await openPage(browser, { locale: 'fr-FR' });

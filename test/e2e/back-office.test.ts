@@ -9,14 +9,12 @@
  * axe on every page; screenshots saved. Skipped when TEST_DATABASE_URL is set (demo accounts exist
  * only with the embedded database).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../../server/adapters/totp';
 import { TINY_PNG } from '../../server/usecases/applications/test-pdfs';
-import { expectNoAxeViolations, launchBrowser, openPage, screenshot, startApp, type RunningApp } from './harness';
+import { apiCall, dayFromToday, demoAccount, expectNoAxeViolations, launchBrowser, openPage, screenshot, startApp, type ApiCallOptions, type DemoAccount, type RunningApp } from './harness';
 
 const EMBEDDED = !process.env.TEST_DATABASE_URL;
 let app: RunningApp;
@@ -31,44 +29,26 @@ afterAll(async () => {
   await app?.stop();
 });
 
-function dayFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function apiCall(context: BrowserContext, method: 'GET' | 'POST', url: string, options: { data?: unknown; headers?: Record<string, string>; multipart?: Record<string, { name: string; mimeType: string; buffer: Buffer }> } = {}) {
-  const csrf = (await context.cookies(app.url)).find((cookie) => cookie.name === 'sejour_csrf')?.value ?? '';
-  const response = await context.request.fetch(`${app.url}${url}`, {
-    method,
-    headers: { 'x-csrf-token': csrf, ...options.headers },
-    ...(options.data === undefined ? {} : { data: options.data }),
-    ...(options.multipart === undefined ? {} : { multipart: options.multipart }),
-  });
-  return { status: response.status(), body: (await response.json().catch(() => null)) as Record<string, unknown> };
-}
-
-interface DemoAccount {
-  email: string;
-  password: string;
-  totpSecret?: string;
-}
+/** The API as this browser context, on the test app. */
+const call = (context: BrowserContext, method: 'GET' | 'POST', url: string, options?: ApiCallOptions) => apiCall(context, app.url, method, url, options);
 
 /** The demo applicant files a visiteur application in the Rhône, in their own browser context (left open). */
 async function fileAsDemoApplicant(account: DemoAccount): Promise<{ reference: string; id: string; context: BrowserContext; page: Page }> {
   const { context, page } = await openPage(browser, { locale: 'fr-FR' });
-  await apiCall(context, 'GET', '/api/v1/auth/csrf');
-  expect((await apiCall(context, 'POST', '/api/v1/auth/sign-in', { data: { email: account.email, password: account.password } })).status).toBe(200);
-  const permit = await apiCall(context, 'POST', '/api/v1/permits', {
+  await call(context, 'GET', '/api/v1/auth/csrf');
+  expect((await call(context, 'POST', '/api/v1/auth/sign-in', { data: { email: account.email, password: account.password } })).status).toBe(200);
+  const permit = await call(context, 'POST', '/api/v1/permits', {
     data: { kind: 'temporary_card', cardType: 'visiteur', validFrom: dayFromToday(-265), validUntil: dayFromToday(100), foreignerNumber: '7509876543' },
   });
   expect(permit.status, JSON.stringify(permit.body)).toBe(201);
-  const draft = await apiCall(context, 'POST', '/api/v1/applications', { data: { cardType: 'visiteur', departement: '69', answers: { marriedOrHasChildren: false } } });
+  const draft = await call(context, 'POST', '/api/v1/applications', { data: { cardType: 'visiteur', departement: '69', answers: { marriedOrHasChildren: false } } });
   expect(draft.status, JSON.stringify(draft.body)).toBe(201);
   const id = String(draft.body.id);
   for (const item of draft.body.missingDocuments as string[]) {
-    const sent = await apiCall(context, 'POST', `/api/v1/applications/${id}/items/${item}/documents`, { multipart: { file: { name: `${item}.png`, mimeType: 'image/png', buffer: TINY_PNG } } });
+    const sent = await call(context, 'POST', `/api/v1/applications/${id}/items/${item}/documents`, { multipart: { file: { name: `${item}.png`, mimeType: 'image/png', buffer: TINY_PNG } } });
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
   }
-  const filed = await apiCall(context, 'POST', `/api/v1/applications/${id}/submit`, { headers: { 'idempotency-key': randomUUID() } });
+  const filed = await call(context, 'POST', `/api/v1/applications/${id}/submit`, { headers: { 'idempotency-key': randomUUID() } });
   expect(filed.status, JSON.stringify(filed.body)).toBe(200);
   return { reference: String(filed.body.reference), id, context, page };
 }
@@ -87,9 +67,8 @@ async function signInAgent(account: DemoAccount) {
 
 describe('the back office', () => {
   it.skipIf(!EMBEDDED)('takes a case from filing to favourable decision: TOTP, queue, inline document, assignment, request answered by the applicant, completeness with its prolongation, decision, one history', async () => {
-    const accounts = JSON.parse(fs.readFileSync(path.join(app.dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccount[];
-    const applicant = accounts.find((a) => a.email.startsWith('demo.applicant'));
-    const agent = accounts.find((a) => a.email.startsWith('demo.agent'));
+    const applicant = demoAccount(app, 'demo.applicant');
+    const agent = demoAccount(app, 'demo.agent');
     if (!applicant || !agent?.totpSecret) throw new Error('demo accounts missing');
     const filing = await fileAsDemoApplicant(applicant);
     const { reference } = filing;
@@ -142,14 +121,14 @@ describe('the back office', () => {
     await screenshot(page, 'back-office-4-requested');
 
     // The applicant, in their own browser context, sends the document and answers the request.
-    const mine = await apiCall(filing.context, 'GET', `/api/v1/applications/${filing.id}`);
+    const mine = await call(filing.context, 'GET', `/api/v1/applications/${filing.id}`);
     const request = (mine.body.documentRequests as Array<{ id: string; items: string[]; open: boolean }>).find((r) => r.open);
     if (!request) throw new Error('no open request');
     for (const item of request.items) {
-      const sent = await apiCall(filing.context, 'POST', `/api/v1/applications/${filing.id}/items/${item}/documents`, { multipart: { file: { name: `${item}.png`, mimeType: 'image/png', buffer: TINY_PNG } } });
+      const sent = await call(filing.context, 'POST', `/api/v1/applications/${filing.id}/items/${item}/documents`, { multipart: { file: { name: `${item}.png`, mimeType: 'image/png', buffer: TINY_PNG } } });
       expect(sent.status, JSON.stringify(sent.body)).toBe(201);
     }
-    const answered = await apiCall(filing.context, 'POST', `/api/v1/applications/${filing.id}/document-requests/${request.id}/answer`);
+    const answered = await call(filing.context, 'POST', `/api/v1/applications/${filing.id}/document-requests/${request.id}/answer`);
     expect(answered.status, JSON.stringify(answered.body)).toBe(200);
 
     // Declare complete: the status changes, the history shows it.
@@ -162,7 +141,7 @@ describe('the back office', () => {
     await screenshot(page, 'back-office-5-complete');
 
     // The applicant now holds an attestation de prolongation.
-    const held = await apiCall(filing.context, 'GET', '/api/v1/attestations');
+    const held = await call(filing.context, 'GET', '/api/v1/attestations');
     expect((held.body.attestations as Array<{ kind: string; applicationId: string }>).filter((a) => a.applicationId === filing.id).map((a) => a.kind)).toContain('prolongation');
     await filing.page.goto(`${app.url}/connexion`);
     await filing.page.locator('#sign-in-email').fill(applicant.email);
@@ -180,8 +159,8 @@ describe('the back office', () => {
     await screenshot(page, 'back-office-7-decided');
 
     // Both sides see the same history.
-    const staffSide = await apiCall(page.context(), 'GET', `/api/v1/staff/applications/${filing.id}`);
-    const applicantSide = await apiCall(filing.context, 'GET', `/api/v1/applications/${filing.id}`);
+    const staffSide = await call(page.context(), 'GET', `/api/v1/staff/applications/${filing.id}`);
+    const applicantSide = await call(filing.context, 'GET', `/api/v1/applications/${filing.id}`);
     const events = (body: Record<string, unknown>) => (body.history as Array<{ event: string; statusTo: string }>).map((h) => `${h.event}:${h.statusTo}`);
     expect(events(applicantSide.body)).toEqual(events(staffSide.body));
     expect(events(staffSide.body)).toEqual(expect.arrayContaining(['assign:submitted', 'requestDocuments:documents_requested', 'declareComplete:complete', 'decideFavourably:decided_favourable']));
@@ -190,8 +169,7 @@ describe('the back office', () => {
   }, 150_000);
 
   it.skipIf(!EMBEDDED)('shows the demo supervisor the dashboard with its chart and table', async () => {
-    const accounts = JSON.parse(fs.readFileSync(path.join(app.dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccount[];
-    const supervisor = accounts.find((a) => a.email.startsWith('demo.supervisor'));
+    const supervisor = demoAccount(app, 'demo.supervisor');
     if (!supervisor?.totpSecret) throw new Error('demo supervisor missing');
     const { page, problems } = await signInAgent(supervisor);
     await page.locator('#second-factor-code').fill(await totpCodeAt(supervisor.totpSecret, new Date()));

@@ -4,12 +4,10 @@
  * demo supervisor of the Rhône through the API (password, then the authenticator code). axe on
  * every state, no console error under the CSP.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../../server/adapters/totp';
 import type { Browser } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, openPage, screenshot, startApp, type RunningApp } from './harness';
+import { demoAccount, expectNoAxeViolations, launchBrowser, openPage, screenshot, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
@@ -24,8 +22,7 @@ afterAll(async () => {
 
 /** Signs in as the demo supervisor with fetch, passes the second factor, publishes the Rhône page. */
 async function publishRhonePage(): Promise<void> {
-  const accounts = JSON.parse(fs.readFileSync(path.join(app.dataDir, 'demo-accounts.json'), 'utf8')) as Array<{ email: string; password: string; totpSecret?: string }>;
-  const supervisor = accounts.find((a) => a.email.startsWith('demo.supervisor'));
+  const supervisor = demoAccount(app, 'demo.supervisor');
   if (!supervisor?.totpSecret) throw new Error('no demo supervisor');
   const cookies = new Map<string, string>();
   const call = async (method: string, url: string, body?: unknown) => {

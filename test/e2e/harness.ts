@@ -155,3 +155,44 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
+
+/** `today + days`, as YYYY-MM-DD in Europe/Paris (the app's legal today). */
+export function dayFromToday(days: number): string {
+  const paris = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const date = new Date(`${paris}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+export interface ApiCallOptions {
+  data?: unknown;
+  headers?: Record<string, string>;
+  multipart?: Record<string, { name: string; mimeType: string; buffer: Buffer }>;
+}
+
+/** The browser's own session calling the API (cookies of the context, CSRF header from its cookie). */
+export async function apiCall(context: BrowserContext, origin: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', apiPath: string, options: ApiCallOptions = {}) {
+  const csrf = (await context.cookies(origin)).find((cookie) => cookie.name === 'sejour_csrf')?.value ?? '';
+  const response = await context.request.fetch(`${origin}${apiPath}`, {
+    method,
+    headers: { 'x-csrf-token': csrf, ...options.headers },
+    ...(options.data === undefined ? {} : { data: options.data }),
+    ...(options.multipart === undefined ? {} : { multipart: options.multipart }),
+  });
+  return { status: response.status(), body: (await response.json().catch(() => null)) as Record<string, unknown> };
+}
+
+export interface DemoAccount {
+  email: string;
+  password: string;
+  /** Staff accounts come enrolled in the second factor. */
+  totpSecret?: string;
+}
+
+/** A demo account the embedded app printed into DATA_DIR/demo-accounts.json (`demo.applicant`, `demo.agent`, `demo.supervisor`…). */
+export function demoAccount(app: RunningApp, prefix: string): DemoAccount {
+  const accounts = JSON.parse(fs.readFileSync(path.join(app.dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccount[];
+  const account = accounts.find((a) => a.email.startsWith(prefix));
+  if (!account) throw new Error(`no demo account ${prefix}`);
+  return account;
+}

@@ -28,8 +28,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, openPage, screenshot, startApp, type RunningApp } from './harness';
+import type { Browser, Download, Page } from 'playwright-core';
+import { apiCall, dayFromToday, expectNoAxeViolations, launchBrowser, openPage, screenshot, startApp, type RunningApp } from './harness';
 import { EXE_HEAD, TINY_PNG } from '../../server/usecases/applications/test-pdfs';
 
 const ON_POSTGRES = Boolean(process.env.TEST_DATABASE_URL);
@@ -202,14 +202,6 @@ function uniqueEmail(prefix: string): string {
   return `${prefix}.${randomUUID().slice(0, 8)}@example.org`;
 }
 
-/** `today + days`, as YYYY-MM-DD in Europe/Paris (the app's legal today). */
-function dayFromToday(days: number): string {
-  const paris = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  const date = new Date(`${paris}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 async function heading(page: Page): Promise<string> {
   await page.locator('main h1').first().waitFor();
   return (await page.locator('main h1').first().textContent()) ?? '';
@@ -225,18 +217,6 @@ async function check(page: Page, name: string): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
   await screenshot(page, name);
-}
-
-/** The browser's own session calling the API (cookies of the context, CSRF header from its cookie). */
-async function apiCall(context: BrowserContext, origin: string, method: 'GET' | 'POST', path: string, options: { data?: unknown; headers?: Record<string, string>; multipart?: Record<string, { name: string; mimeType: string; buffer: Buffer }> } = {}) {
-  const csrf = (await context.cookies(origin)).find((cookie) => cookie.name === 'sejour_csrf')?.value ?? '';
-  const response = await context.request.fetch(`${origin}${path}`, {
-    method,
-    headers: { 'x-csrf-token': csrf, ...options.headers },
-    ...(options.data === undefined ? {} : { data: options.data }),
-    ...(options.multipart === undefined ? {} : { multipart: options.multipart }),
-  });
-  return { status: response.status(), body: (await response.json().catch(() => null)) as Record<string, unknown> };
 }
 
 /** The text of a downloaded PDF (poppler's pdftotext). */

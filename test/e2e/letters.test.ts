@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_PNG } from '../../server/usecases/applications/test-pdfs';
-import { expectNoAxeViolations, launchBrowser, openPage, screenshot, startApp, type RunningApp } from './harness';
+import { apiCall, dayFromToday, demoAccount, expectNoAxeViolations, launchBrowser, openPage, screenshot, startApp, type ApiCallOptions, type RunningApp } from './harness';
 
 const EMBEDDED = !process.env.TEST_DATABASE_URL;
 let app: RunningApp;
@@ -29,45 +29,32 @@ afterAll(async () => {
   await app?.stop();
 });
 
-function dayFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function apiCall(context: BrowserContext, method: 'GET' | 'POST', url: string, options: { data?: unknown; headers?: Record<string, string>; multipart?: Record<string, { name: string; mimeType: string; buffer: Buffer }> } = {}) {
-  const csrf = (await context.cookies(app.url)).find((cookie) => cookie.name === 'sejour_csrf')?.value ?? '';
-  const response = await context.request.fetch(`${app.url}${url}`, {
-    method,
-    headers: { 'x-csrf-token': csrf, ...options.headers },
-    ...(options.data === undefined ? {} : { data: options.data }),
-    ...(options.multipart === undefined ? {} : { multipart: options.multipart }),
-  });
-  return { status: response.status(), body: (await response.json().catch(() => null)) as Record<string, unknown> };
-}
+/** The API as this browser context, on the test app. */
+const call = (context: BrowserContext, method: 'GET' | 'POST', url: string, options?: ApiCallOptions) => apiCall(context, app.url, method, url, options);
 
 /** The demo applicant signs in in `context` (API only) and files a visiteur application in the Rhône. */
 async function fileApplication(context: BrowserContext, account: { email: string; password: string }): Promise<{ id: string; reference: string }> {
-  await apiCall(context, 'GET', '/api/v1/auth/csrf');
-  expect((await apiCall(context, 'POST', '/api/v1/auth/sign-in', { data: { email: account.email, password: account.password } })).status).toBe(200);
-  const permit = await apiCall(context, 'POST', '/api/v1/permits', {
+  await call(context, 'GET', '/api/v1/auth/csrf');
+  expect((await call(context, 'POST', '/api/v1/auth/sign-in', { data: { email: account.email, password: account.password } })).status).toBe(200);
+  const permit = await call(context, 'POST', '/api/v1/permits', {
     data: { kind: 'temporary_card', cardType: 'visiteur', validFrom: dayFromToday(-265), validUntil: dayFromToday(100), foreignerNumber: '7509876543' },
   });
   expect(permit.status, JSON.stringify(permit.body)).toBe(201);
-  const draft = await apiCall(context, 'POST', '/api/v1/applications', { data: { cardType: 'visiteur', departement: '69', answers: { marriedOrHasChildren: false } } });
+  const draft = await call(context, 'POST', '/api/v1/applications', { data: { cardType: 'visiteur', departement: '69', answers: { marriedOrHasChildren: false } } });
   expect(draft.status, JSON.stringify(draft.body)).toBe(201);
   const id = String(draft.body.id);
   for (const item of draft.body.missingDocuments as string[]) {
-    const sent = await apiCall(context, 'POST', `/api/v1/applications/${id}/items/${item}/documents`, { multipart: { file: { name: `${item}.png`, mimeType: 'image/png', buffer: TINY_PNG } } });
+    const sent = await call(context, 'POST', `/api/v1/applications/${id}/items/${item}/documents`, { multipart: { file: { name: `${item}.png`, mimeType: 'image/png', buffer: TINY_PNG } } });
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
   }
-  const filed = await apiCall(context, 'POST', `/api/v1/applications/${id}/submit`, { headers: { 'idempotency-key': randomUUID() } });
+  const filed = await call(context, 'POST', `/api/v1/applications/${id}/submit`, { headers: { 'idempotency-key': randomUUID() } });
   expect(filed.status, JSON.stringify(filed.body)).toBe(200);
   return { id, reference: String(filed.body.reference) };
 }
 
 describe('when nothing works', () => {
   it.skipIf(!EMBEDDED)('downloads the registered letter of a pending application and reads it, then opens the help page in context', async () => {
-    const accounts = JSON.parse(fs.readFileSync(path.join(app.dataDir, 'demo-accounts.json'), 'utf8')) as Array<{ email: string; password: string }>;
-    const applicant = accounts.find((a) => a.email.startsWith('demo.applicant'));
+    const applicant = demoAccount(app, 'demo.applicant');
     if (!applicant) throw new Error('demo applicant missing');
     const api = await openPage(browser);
     const { id, reference } = await fileApplication(api.context, applicant);

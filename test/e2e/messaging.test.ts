@@ -6,13 +6,11 @@
  * panel. axe on every page; screenshots saved. Skipped when TEST_DATABASE_URL is set (demo
  * accounts exist only with the embedded database).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../../server/adapters/totp';
 import { TINY_PNG } from '../../server/usecases/applications/test-pdfs';
-import { expectNoAxeViolations, launchBrowser, openPage, screenshot, startApp, type RunningApp } from './harness';
+import { demoAccount, expectNoAxeViolations, launchBrowser, openPage, screenshot, startApp, type DemoAccount, type RunningApp } from './harness';
 
 const EMBEDDED = !process.env.TEST_DATABASE_URL;
 let app: RunningApp;
@@ -27,12 +25,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-interface DemoAccount {
-  email: string;
-  password: string;
-  totpSecret?: string;
-}
-
 async function signIn(page: Page, account: DemoAccount): Promise<void> {
   await page.goto(`${app.url}/connexion`);
   await page.locator('#sign-in-email').fill(account.email);
@@ -42,9 +34,8 @@ async function signIn(page: Page, account: DemoAccount): Promise<void> {
 
 describe('messaging', () => {
   it.skipIf(!EMBEDDED)('lets an applicant write to the préfecture and read the agent’s answer in the same thread', async () => {
-    const accounts = JSON.parse(fs.readFileSync(path.join(app.dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccount[];
-    const applicant = accounts.find((a) => a.email.startsWith('demo.applicant'));
-    const agent = accounts.find((a) => a.email.startsWith('demo.agent'));
+    const applicant = demoAccount(app, 'demo.applicant');
+    const agent = demoAccount(app, 'demo.agent');
     if (!applicant || !agent?.totpSecret) throw new Error('demo accounts missing');
 
     // The applicant writes from the contact page.
