@@ -21,6 +21,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // expect.poll waits 1 s by default: too short for a page on a loaded CI machine.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
