@@ -7,7 +7,8 @@ import type { Locale } from '../../i18n/index';
 import { prefectureIdsOf, type Origin, type StaffCaller } from '../back-office/staff-scope';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { threadById, type MessagesContext } from './context';
-import { colleaguesOf, staffThreadView } from './get-staff-thread';
+import { staffThreadView } from './get-staff-thread';
+import { colleaguesOf } from '../back-office/assign-case';
 
 export async function assignThread(ctx: MessagesContext, caller: StaffCaller, threadId: string, assigneeId: string, locale: Locale, origin: Origin): Promise<StaffThread> {
   const row = await threadById(ctx.db, threadId, { prefectureIds: await prefectureIdsOf(ctx.db, caller) });

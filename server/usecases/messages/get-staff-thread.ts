@@ -2,24 +2,14 @@
  * A thread for an agent of its préfecture: messages, colleagues to assign it to, reply templates.
  * Another préfecture's → 404. Each read is written to the staff audit log before it is returned.
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import type { StaffThread } from '../../../contract/messages';
 import { REPLY_TEMPLATES } from '../../../domain/messages/topics';
-import { userPrefectures, users } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
 import type { Locale } from '../../i18n/index';
 import { prefectureIdsOf, type Origin, type StaffCaller } from '../back-office/staff-scope';
+import { colleaguesOf } from '../back-office/assign-case';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { messagesOf, summariseForStaff, threadById, type MessagesContext } from './context';
-
-export async function colleaguesOf(db: MessagesContext['db'], prefectureId: string): Promise<{ id: string; displayName: string }[]> {
-  return db
-    .select({ id: users.id, displayName: users.displayName })
-    .from(userPrefectures)
-    .innerJoin(users, eq(users.id, userPrefectures.userId))
-    .where(and(eq(userPrefectures.prefectureId, prefectureId), inArray(users.role, ['agent', 'supervisor'])))
-    .orderBy(users.displayName);
-}
 
 export async function getStaffThread(ctx: MessagesContext, caller: StaffCaller, threadId: string, locale: Locale, origin: Origin): Promise<StaffThread> {
   const row = await threadById(ctx.db, threadId, { prefectureIds: await prefectureIdsOf(ctx.db, caller) });
@@ -37,7 +27,7 @@ export async function staffThreadView(ctx: MessagesContext, caller: StaffCaller,
   return {
     thread: summary,
     messages: await messagesOf(ctx.db, row.id),
-    colleagues: await colleaguesOf(ctx.db, row.prefectureId),
+    colleagues: (await colleaguesOf(ctx.db, row.prefectureId)).map((c) => ({ id: c.id, displayName: c.name })),
     templates: REPLY_TEMPLATES.map((t) => ({ id: t.id, title: t.title[locale], body: t.body[locale] })),
   };
 }

@@ -1,9 +1,9 @@
-/** A supporting document sent back as a download: its sniffed type, exact length, never cached. */
+/** A stored file (supporting document, message attachment) sent back as a download: its sniffed type, exact length, never cached. */
 import type { FastifyReply } from 'fastify';
 import { attachmentHeader } from '../../../usecases/applications/filenames';
-import type { DocumentContent } from '../../../usecases/applications/read-document';
+import type { Readable } from 'node:stream';
 
-export function sendDocument(reply: FastifyReply, content: DocumentContent): FastifyReply {
+export function sendDocument(reply: FastifyReply, content: { stream: Readable; filename: string; mediaType: string; sizeBytes: number }): FastifyReply {
   return reply
     .type(content.mediaType)
     .header('content-length', String(content.sizeBytes))

@@ -156,7 +156,7 @@ export function registerApplicationRoutes(app: App, deps: ApplicationRouteDeps):
       .send(Buffer.from(letter.bytes));
   });
 
-  registerUploadRoutes(app, limits, (scope, { filePart, requireMultipart }) => {
+  registerUploadRoutes(app, limits.maxFileBytes, (scope, { filePart, requireMultipart }) => {
     scope.post('/api/v1/applications/:id/items/:itemId/documents', { config: { access: APPLICANT }, schema: uploadDocumentSchema }, async (request, reply) => {
       requireMultipart(request);
       const document = await uploadDocument(ctx, caller(request), { applicationId: request.params.id, itemId: request.params.itemId, file: filePart(request) });

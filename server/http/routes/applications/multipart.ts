@@ -1,6 +1,6 @@
 /**
- * Document uploads as `multipart/form-data`, shared by the applicant's routes and a
- * representative's: the parser is registered only inside the given scope (it does not change how
+ * Document uploads as `multipart/form-data`, shared by the applicant's routes, a representative's
+ * and message attachments: the parser is registered only inside the given scope (it does not change how
  * other routes read bodies), with the upload limits, and the file part is read only when the use
  * case asks for it, so it streams to the storage.
  */
@@ -9,7 +9,6 @@ import type { FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { App } from '../../app';
 import { AppError } from '../../problem';
-import type { UploadLimits } from '../../../usecases/applications/context';
 import type { IncomingFile } from '../../../usecases/applications/document-intake';
 
 export interface UploadHelpers {
@@ -19,14 +18,14 @@ export interface UploadHelpers {
   requireMultipart(request: FastifyRequest): void;
 }
 
-export function registerUploadRoutes(app: App, limits: UploadLimits, routes: (scope: App, helpers: UploadHelpers) => void): void {
+export function registerUploadRoutes(app: App, maxFileBytes: number, routes: (scope: App, helpers: UploadHelpers) => void): void {
   app.register(async (parent) => {
     const scope = parent.withTypeProvider<TypeBoxTypeProvider>();
     if (!scope.hasContentTypeParser('multipart/form-data')) {
       await scope.register(multipart, {
         // One file, a few small fields; one byte over the file limit lets the storage's own cap
         // see the excess (and delete what it wrote).
-        limits: { files: 1, fields: 10, parts: 12, fieldSize: 1024, headerPairs: 50, fileSize: limits.maxFileBytes + 1 },
+        limits: { files: 1, fields: 10, parts: 12, fieldSize: 1024, headerPairs: 50, fileSize: maxFileBytes + 1 },
       });
     }
     routes(scope, {

@@ -4,9 +4,7 @@
  * Agents and supervisors, after the second factor: /api/v1/staff/messages (the inbox of their
  * préfectures; another préfecture's thread → 404).
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import multipart from '@fastify/multipart';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import type { FileStorage } from '../../../adapters/storage/file-storage';
 import { Type } from 'typebox';
 import type { App } from '../../app';
@@ -39,7 +37,9 @@ import { getStaffThread } from '../../../usecases/messages/get-staff-thread';
 import { assignThread } from '../../../usecases/messages/assign-thread';
 import { replyToThread } from '../../../usecases/messages/reply-to-thread';
 import { attachFile } from '../../../usecases/messages/attach-file';
-import { readMyAttachment, readStaffAttachment, type AttachmentContent } from '../../../usecases/messages/read-attachment';
+import { readMyAttachment, readStaffAttachment } from '../../../usecases/messages/read-attachment';
+import { registerUploadRoutes } from '../applications/multipart';
+import { sendDocument } from '../applications/document-reply';
 
 export interface MessageRouteDeps {
   db: Db;
@@ -57,22 +57,6 @@ const WRITE_ERRORS = { ...ERRORS, 422: ProblemSchema } as const;
 const ThreadParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const AttachmentParams = Type.Object({ id: Type.String({ format: 'uuid' }), attachmentId: Type.String({ format: 'uuid' }) });
 const FILE_RESPONSE = Type.Unsafe({ type: 'string', format: 'binary' });
-
-/** `attachment; filename*=UTF-8''…` (RFC 6266 / 8187). */
-function attachmentHeader(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
-function sendContent(reply: FastifyReply, content: AttachmentContent) {
-  return reply
-    .type(content.mediaType)
-    .header('content-length', String(content.sizeBytes))
-    .header('content-disposition', attachmentHeader(content.filename))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .send(content.stream);
-}
 
 function viewer(request: FastifyRequest): Viewer {
   if (!request.user) throw new AppError(401, 'unauthenticated');
@@ -222,7 +206,7 @@ export function registerMessageRoutes(app: App, deps: MessageRouteDeps): void {
       config: { access: APPLICANT },
       schema: { tags: ['messages'], summary: 'Download an attachment of my thread.', params: AttachmentParams, produces: ['application/pdf', 'image/jpeg', 'image/png'], response: { 200: FILE_RESPONSE, ...ERRORS } },
     },
-    async (request, reply) => sendContent(reply, await readMyAttachment(fileCtx, viewer(request), request.params.id, request.params.attachmentId)),
+    async (request, reply) => sendDocument(reply, await readMyAttachment(fileCtx, viewer(request), request.params.id, request.params.attachmentId)),
   );
 
   app.get(
@@ -231,15 +215,11 @@ export function registerMessageRoutes(app: App, deps: MessageRouteDeps): void {
       config: { access: AGENTS },
       schema: { tags: ['messages', 'back-office'], summary: 'Download an attachment of a thread of my préfectures.', params: AttachmentParams, produces: ['application/pdf', 'image/jpeg', 'image/png'], response: { 200: FILE_RESPONSE, ...ERRORS } },
     },
-    async (request, reply) => sendContent(reply, await readStaffAttachment(fileCtx, staff(request), request.params.id, request.params.attachmentId, auditOrigin(request))),
+    async (request, reply) => sendDocument(reply, await readStaffAttachment(fileCtx, staff(request), request.params.id, request.params.attachmentId, auditOrigin(request))),
   );
 
-  // Attachments: multipart parsing only in this scope, one file per request, as for documents.
-  app.register(async (parent) => {
-    const scope = parent.withTypeProvider<TypeBoxTypeProvider>();
-    if (!scope.hasContentTypeParser('multipart/form-data')) {
-      await scope.register(multipart, { limits: { files: 1, fields: 2, parts: 3, fieldSize: 1024, headerPairs: 50, fileSize: deps.maxFileBytes + 1 } });
-    }
+  // Attachments: the document upload scope (one file per request, sniffed, size-capped).
+  registerUploadRoutes(app, deps.maxFileBytes, (scope, { filePart, requireMultipart }) => {
     scope.post(
       '/api/v1/messages/:id/attachments',
       {
@@ -254,12 +234,8 @@ export function registerMessageRoutes(app: App, deps: MessageRouteDeps): void {
         },
       },
       async (request, reply) => {
-        if (!request.isMultipart()) throw new AppError(415, 'document_multipart_required');
-        const file = async () => {
-          const part = await request.file();
-          return part ? { filename: part.filename, content: part.file } : undefined;
-        };
-        return reply.code(201).send(await attachFile(fileCtx, viewer(request), request.params.id, file));
+        requireMultipart(request);
+        return reply.code(201).send(await attachFile(fileCtx, viewer(request), request.params.id, filePart(request)));
       },
     );
   });

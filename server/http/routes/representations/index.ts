@@ -214,7 +214,7 @@ export function registerRepresentationRoutes(
     },
   );
 
-  registerUploadRoutes(app, applicationsCtx.limits, (scope, { filePart, requireMultipart }) => {
+  registerUploadRoutes(app, applicationsCtx.limits.maxFileBytes, (scope, { filePart, requireMultipart }) => {
     scope.post(
       '/api/v1/represented/:representationId/applications/:id/items/:itemId/documents',
       { config: { access: APPLICANT }, schema: asRepresentative(uploadDocumentSchema, 'applications:documents', RepresentedItemParams) },
