@@ -16,6 +16,8 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/db';
 import { Browser, createUser, type TestUser } from '../../../../test/accounts';
 import type { UserRole } from '../../../db/schema/users';
 import { applicantProfiles } from '../../../db/schema/profiles';
+import { prefectures, sessions, userPrefectures } from '../../../db/schema/index';
+import { eq } from 'drizzle-orm';
 import type { FileStorage } from '../../../adapters/storage/file-storage';
 
 export interface Clock {
@@ -82,6 +84,21 @@ export async function signedIn(ctx: ApplicationsTestContext, role: UserRole = 'a
   const response = await browser.signIn(user.email, user.password);
   expect(response.statusCode).toBe(200);
   return { user, browser };
+}
+
+/** The id of the préfecture of a département (reference data). */
+export async function prefectureIdOf(db: Db, departement: string): Promise<string> {
+  const [row] = await db.select({ id: prefectures.id }).from(prefectures).where(eq(prefectures.departementCode, departement));
+  if (!row) throw new Error(`no préfecture ${departement}`);
+  return row.id;
+}
+
+/** A staff member of the département's préfecture, signed in, second factor passed unless told otherwise. */
+export async function staffSignedIn(ctx: ApplicationsTestContext, departement: string, options: { role?: UserRole; secondFactor?: boolean } = {}): Promise<Applicant> {
+  const staff = await signedIn(ctx, options.role ?? 'agent');
+  await ctx.db.insert(userPrefectures).values({ userId: staff.user.id, prefectureId: await prefectureIdOf(ctx.db, departement) });
+  if (options.secondFactor !== false) await ctx.db.update(sessions).set({ secondFactorAt: new Date() }).where(eq(sessions.userId, staff.user.id));
+  return staff;
 }
 
 export function expectProblem(response: LightMyRequestResponse, status: number, code: string): Record<string, unknown> {

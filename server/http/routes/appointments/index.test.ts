@@ -6,38 +6,19 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { appointmentBookings, appointmentSlots, auditEvents, notifications, prefectures, reminders, sessions, userPrefectures } from '../../../db/schema/index';
+import { appointmentBookings, appointmentSlots, auditEvents, notifications, reminders } from '../../../db/schema/index';
 import type { BookingBody, BookingList, DayList, FreeSlots, PublishedSlots } from '../../../../contract/appointments';
 import { TINY_PNG } from '../../../usecases/applications/test-pdfs';
-import {
-  createApplicationsTestApp,
-  createProfile,
-  expectProblem,
-  fillChecklist,
-  ok,
-  recordCard,
-  signedIn,
-  startDraft,
-  type Applicant,
-} from '../applications/test-kit';
+import { staffSignedIn, prefectureIdOf, createApplicationsTestApp, createProfile, expectProblem, fillChecklist, ok, recordCard, signedIn, startDraft, type Applicant } from '../applications/test-kit';
 import { Browser, createUser } from '../../../../test/accounts';
 
 const START = '2026-10-01T10:00:00Z';
 const ctx = await createApplicationsTestApp(START);
 const { clock, db } = ctx;
 
-async function prefectureId(code: string): Promise<string> {
-  const [row] = await db.select({ id: prefectures.id }).from(prefectures).where(eq(prefectures.departementCode, code));
-  if (!row) throw new Error(`no préfecture ${code}`);
-  return row.id;
-}
+const prefectureId = (code: string) => prefectureIdOf(db, code);
 
-async function agentOf(departement: string, options: { secondFactor?: boolean } = {}): Promise<Applicant> {
-  const agent = await signedIn(ctx, 'agent');
-  await db.insert(userPrefectures).values({ userId: agent.user.id, prefectureId: await prefectureId(departement) });
-  if (options.secondFactor !== false) await db.update(sessions).set({ secondFactorAt: new Date() }).where(eq(sessions.userId, agent.user.id));
-  return agent;
-}
+const agentOf = (departement: string, options: { secondFactor?: boolean } = {}) => staffSignedIn(ctx, departement, options);
 
 /** An applicant whose profile address is in the département. */
 async function applicantIn(departement: string): Promise<Applicant> {

@@ -6,14 +6,14 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { applications, attestations, auditEvents, prefectures, sessions, userPrefectures } from '../../../db/schema/index';
+import { applications, attestations, auditEvents } from '../../../db/schema/index';
 import type { UserRole } from '../../../db/schema/users';
 import { TINY_PNG } from '../../../usecases/applications/test-pdfs';
 import { issueDueProlongations } from '../../../usecases/attestations/issue-due-prolongations';
 import { keysOf } from '../../../usecases/attestations/context';
 import { loadEnv } from '../../../env';
 import type { CaseFile, QueuePage } from '../../../../contract/back-office';
-import { createApplicationsTestApp, expectProblem, fillChecklist, ok, recordCard, signedIn, startDraft, type Applicant } from '../applications/test-kit';
+import { staffSignedIn, createApplicationsTestApp, expectProblem, fillChecklist, ok, recordCard, signedIn, startDraft, type Applicant } from '../applications/test-kit';
 
 const START = '2026-10-01T10:00:00Z';
 const ctx = await createApplicationsTestApp(START);
@@ -21,18 +21,8 @@ const { clock, db } = ctx;
 const keys = keysOf(loadEnv({ NODE_ENV: 'test', DATA_DIR: ctx.dataDir }));
 const PNG = { data: TINY_PNG, filename: 'scan.png', contentType: 'image/png' };
 
-async function prefectureId(code: string): Promise<string> {
-  const [row] = await db.select({ id: prefectures.id }).from(prefectures).where(eq(prefectures.departementCode, code));
-  if (!row) throw new Error(`no préfecture ${code}`);
-  return row.id;
-}
 
-async function agentOf(departement: string, role: UserRole = 'agent'): Promise<Applicant> {
-  const agent = await signedIn(ctx, role);
-  await db.insert(userPrefectures).values({ userId: agent.user.id, prefectureId: await prefectureId(departement) });
-  await db.update(sessions).set({ secondFactorAt: new Date() }).where(eq(sessions.userId, agent.user.id));
-  return agent;
-}
+const agentOf = (departement: string, role: UserRole = 'agent') => staffSignedIn(ctx, departement, { role });
 
 /** A visiteur application filed in time on 2026-10-01 in the Rhône (card expires 2026-12-31). */
 async function filed(options: { validUntil?: string; surname?: string } = {}): Promise<Applicant & { id: string }> {

@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, caseFlags, notifications, prefectures, sessions, userPrefectures } from '../../../db/schema/index';
+import { auditEvents, caseFlags, notifications } from '../../../db/schema/index';
 import type { UserRole } from '../../../db/schema/users';
 import { TINY_PNG } from '../../../usecases/applications/test-pdfs';
 import { flagCases } from '../../../usecases/back-office/flag-cases';
@@ -15,7 +15,7 @@ import { loadEnv } from '../../../env';
 import { JOBS } from '../../../jobs/registry';
 import { backOfficeFlagCases } from '../../../jobs/jobs/back-office-flag-cases';
 import type { CaseFile, Dashboard, QueuePage } from '../../../../contract/back-office';
-import { createApplicationsTestApp, expectProblem, fillChecklist, ok, recordCard, signedIn, startDraft, type Applicant } from '../applications/test-kit';
+import { staffSignedIn, prefectureIdOf, createApplicationsTestApp, expectProblem, fillChecklist, ok, recordCard, signedIn, startDraft, type Applicant } from '../applications/test-kit';
 
 const START = '2026-10-01T10:00:00Z';
 const ctx = await createApplicationsTestApp(START);
@@ -23,18 +23,9 @@ const { clock, db } = ctx;
 const keys = keysOf(loadEnv({ NODE_ENV: 'test', DATA_DIR: ctx.dataDir }));
 const PNG = { data: TINY_PNG, filename: 'scan.png', contentType: 'image/png' };
 
-async function prefectureId(code: string): Promise<string> {
-  const [row] = await db.select({ id: prefectures.id }).from(prefectures).where(eq(prefectures.departementCode, code));
-  if (!row) throw new Error(`no préfecture ${code}`);
-  return row.id;
-}
+const prefectureId = (code: string) => prefectureIdOf(db, code);
 
-async function agentOf(departement: string, role: UserRole = 'agent'): Promise<Applicant> {
-  const agent = await signedIn(ctx, role);
-  await db.insert(userPrefectures).values({ userId: agent.user.id, prefectureId: await prefectureId(departement) });
-  await db.update(sessions).set({ secondFactorAt: new Date() }).where(eq(sessions.userId, agent.user.id));
-  return agent;
-}
+const agentOf = (departement: string, role: UserRole = 'agent') => staffSignedIn(ctx, departement, { role });
 
 /** A visiteur application filed in time on 2026-10-01 in the Rhône (card expires 2026-12-31). */
 async function filed(): Promise<Applicant & { id: string }> {

@@ -6,11 +6,11 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, messageThreads, notifications, outboxMessages, prefectureMessageSettings, prefectures, sessions, userPrefectures } from '../../../db/schema/index';
+import { auditEvents, messageThreads, notifications, outboxMessages, prefectureMessageSettings } from '../../../db/schema/index';
 import type { UserRole } from '../../../db/schema/users';
 import type { Contact, Inbox, StaffThread, Thread, ThreadList } from '../../../../contract/messages';
 import { escalateDueThreads } from '../../../usecases/messages/escalate-due-threads';
-import { createApplicationsTestApp, expectProblem, fillChecklist, ok, recordCard, signedIn, startDraft, upload, type Applicant } from '../applications/test-kit';
+import { staffSignedIn, prefectureIdOf, createApplicationsTestApp, expectProblem, fillChecklist, ok, recordCard, signedIn, startDraft, upload, type Applicant } from '../applications/test-kit';
 import { EXE_HEAD, TINY_PNG } from '../../../usecases/applications/test-pdfs';
 import type { CaseFile } from '../../../../contract/back-office';
 
@@ -19,18 +19,9 @@ const ctx = await createApplicationsTestApp(START);
 const { clock, db } = ctx;
 const escalate = () => escalateDueThreads({ db, now: () => clock.now, publicUrl: 'http://sejour.test' });
 
-async function prefectureId(code: string): Promise<string> {
-  const [row] = await db.select({ id: prefectures.id }).from(prefectures).where(eq(prefectures.departementCode, code));
-  if (!row) throw new Error(`no préfecture ${code}`);
-  return row.id;
-}
+const prefectureId = (code: string) => prefectureIdOf(db, code);
 
-async function staffOf(departement: string, options: { role?: UserRole; secondFactor?: boolean } = {}): Promise<Applicant> {
-  const agent = await signedIn(ctx, options.role ?? 'agent');
-  await db.insert(userPrefectures).values({ userId: agent.user.id, prefectureId: await prefectureId(departement) });
-  if (options.secondFactor !== false) await db.update(sessions).set({ secondFactorAt: new Date() }).where(eq(sessions.userId, agent.user.id));
-  return agent;
-}
+const staffOf = (departement: string, options: { role?: UserRole; secondFactor?: boolean } = {}) => staffSignedIn(ctx, departement, options);
 
 const send = (who: Applicant, body: Record<string, unknown>) => who.browser.post('/api/v1/messages', { categoryId: 'anef', subjectId: 'other', body: 'Je ne peux pas me connecter.', ...body });
 
