@@ -18,6 +18,7 @@ import { applicantProfiles, applications, assistedPeople, attestations, document
 import { AppError } from '../../http/problem';
 import { isLocale, translate, type Locale } from '../../i18n/index';
 import { renderPostalLetterPdf } from '../../adapters/pdf/postal-letter-pdf';
+import { toGsm7 } from '../../adapters/sms/gsm7';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { renderRow } from '../attestations/render-attestation';
 import { prefectureIdsOf, type Origin, type StaffCaller } from '../back-office/staff-scope';
@@ -71,9 +72,9 @@ export async function noticeTitle(db: Db, row: Pick<ReminderRow, 'kind' | 'subje
   return titleOf(row.kind, (await paramsOf(db, row)).params, locale);
 }
 
-/** The text message of a person without an email address: the title, and that a letter follows. */
+/** The text message of a person without an email address: the title, and that a letter follows (one GSM-7 segment). */
 export function composeDeskSms(title: string, locale: Locale): string {
-  return translate(locale, 'notices:sms', { title });
+  return toGsm7(translate(locale, 'notices:sms', { title }));
 }
 
 export async function queueLetter(tx: Db, row: ReminderRow, locale: Locale, now: Date): Promise<void> {
