@@ -138,7 +138,7 @@ describe('filing for the person', () => {
 
     await deliver(person.id);
     const sms = await db.select().from(outboxMessages).where(and(eq(outboxMessages.recipient, '+33612345678'), eq(outboxMessages.kind, 'reminder_document_issued')));
-    expect(sms.at(-1)?.text).toMatch(/^Sejour : Attestation de depot délivrée le 1 octobre 2026\. Un courrier suit par la poste\./);
+    expect(sms.at(-1)?.text).toMatch(/^Sejour : Attestation de dépot délivrée le 1 octobre 2026\. Un courrier suit par la poste\./);
     expect(await db.select().from(outboxMessages).where(eq(outboxMessages.channel, 'email'))).toEqual([]);
 
     const queue = ok<PostalMailListBody>(await agent.browser.get('/api/v1/staff/postal-mail', { headers: { 'accept-language': 'en' } }));
