@@ -69,6 +69,12 @@ export const AssistedPersonSchema = Type.Object({
 });
 export type AssistedPersonBody = Static<typeof AssistedPersonSchema>;
 
+export const InvitePersonBodySchema = Type.Object(
+  { email: Type.String({ format: 'email', maxLength: 254, description: 'The address the person now has; they receive a link to choose a password.' }) },
+  { additionalProperties: false },
+);
+export type InvitePersonBody = Static<typeof InvitePersonBodySchema>;
+
 export const PersonParamsSchema = Type.Object({ personId: Type.String({ format: 'uuid' }) });
 
 export const POSTAL_MAIL_KIND_VALUES = ['document_issued', 'documents_requested', 'reminder', 'tacit_refusal'] as const;

@@ -13,7 +13,9 @@ export type AccountEmailKind =
   | 'reset_unknown'
   | 'change_email'
   | 'email_changed'
-  | 'password_changed';
+  | 'password_changed'
+  /** A person registered at a préfecture's help desk gets an address later (ADR 0020). */
+  | 'help_desk_invitation';
 
 export interface EmailAction {
   /** Catalogue key under `emails.<kind>.`, e.g. `action`. */

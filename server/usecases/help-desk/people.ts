@@ -109,7 +109,7 @@ export async function registerPerson(ctx: HelpDeskContext, caller: StaffCaller, 
 }
 
 /** The person if a desk of one of the caller's préfectures registered them; else 404. */
-async function loadAssisted(db: Db, caller: StaffCaller, personId: string): Promise<{ prefectureId: string }> {
+export async function loadAssisted(db: Db, caller: StaffCaller, personId: string): Promise<{ prefectureId: string }> {
   const mine = await prefectureIdsOf(db, caller);
   const [row] =
     mine.length === 0

@@ -188,6 +188,45 @@ describe('filing for the person', () => {
   });
 });
 
+describe('a person who gets an email address later', () => {
+  it('gets a link to choose a password, signs in, sees the application filed for them, and is told by email instead of post', async () => {
+    clock.now = new Date(START);
+    const agent = await staffSignedIn(ctx, '69');
+    const person = await register(agent);
+    const { reference } = await fileFor(agent, person.id);
+    const address = `desk-${person.id.slice(0, 8)}@example.org`;
+    // The sign-in routes keep the real clock: the link must be fresh by it.
+    clock.now = new Date();
+
+    const invited = ok<AssistedPersonBody>(await agent.browser.post(`${PEOPLE}/${person.id}/invitation`, { email: address.toUpperCase() }));
+    expect(invited.email).toBe(address);
+    expect(invited.channels).toContain('email');
+    expect(invited.channels).not.toContain('post');
+    const pending = await db.select().from(reminders).where(and(eq(reminders.userId, person.id), eq(reminders.status, 'pending')));
+    expect(pending.some((r) => r.channel === 'post' && r.kind !== 'document_issued')).toBe(false);
+
+    const [mail] = await db.select().from(outboxMessages).where(and(eq(outboxMessages.recipient, address), eq(outboxMessages.kind, 'help_desk_invitation')));
+    expect(mail?.subject).toBe('Votre espace Sejour vous attend – Sejour');
+    const token = /token=([^\s]+)/.exec(mail!.text)?.[1];
+    expect(token).toBeDefined();
+    const password = 'un guichet ouvert le mardi matin';
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token: decodeURIComponent(token!), newPassword: password } })).statusCode).toBe(204);
+    const { Browser } = await import('../../../../test/accounts');
+    const browser = new Browser(ctx.app);
+    expect((await browser.signIn(address, password)).statusCode).toBe(200);
+    const mine = ok<{ items: { reference: string | null }[] }>(await browser.get('/api/v1/applications'));
+    expect(mine.items.map((a) => a.reference)).toEqual([reference]);
+
+    expectProblem(await agent.browser.post(`${PEOPLE}/${person.id}/invitation`, { email: 'other@example.org' }), 409, 'person_has_email');
+    const other = await register(agent);
+    const taken = await agent.browser.post(`${PEOPLE}/${other.id}/invitation`, { email: address });
+    expectProblem(taken, 409, 'email_taken');
+    // Nothing saved for the refused one: still told by post.
+    expect(ok<AssistedPersonBody>(await agent.browser.get(`${PEOPLE}/${other.id}`))).toMatchObject({ email: null, channels: expect.arrayContaining(['post']) });
+    expect((await staffSignedIn(ctx, '75')).browser.post(`${PEOPLE}/${other.id}/invitation`, { email: 'x@example.org' }).then((r) => r.statusCode)).resolves.toBe(404);
+  });
+});
+
 describe('who may act at the desk', () => {
   it('answers 404 to another préfecture’s agent on every route of the person and of their letters, 403 to an applicant, 403 before the second factor', async () => {
     clock.now = new Date(START);

@@ -23,6 +23,7 @@ import { CsrfHeadersSchema } from '../../../../contract/accounts';
 import {
   AssistedPersonListSchema,
   AssistedPersonSchema,
+  InvitePersonBodySchema,
   PeopleQuerySchema,
   PersonParamsSchema,
   PostalMailItemSchema,
@@ -33,6 +34,8 @@ import {
 import type { UploadLimits } from '../../../usecases/applications/context';
 import type { StaffCaller } from '../../../usecases/back-office/staff-scope';
 import { getPerson, listPeople, registerPerson } from '../../../usecases/help-desk/people';
+import { invitePerson } from '../../../usecases/help-desk/invite';
+import { accountsContext } from '../../../usecases/accounts/context';
 import { listPostalMail, markPosted, renderPostalLetter } from '../../../usecases/help-desk/postal-mail';
 import { helpDeskScope } from '../person-scope';
 import { registerApplicationRoutes } from '../applications/index';
@@ -42,7 +45,7 @@ import { registerVlsTsRoutes } from '../vls-ts/index';
 
 export interface HelpDeskRouteDeps {
   db: Db;
-  env: Pick<Env, 'dataDir' | 'attestation' | 'publicUrl'>;
+  env: Pick<Env, 'dataDir' | 'attestation' | 'publicUrl' | 'sessionIdleMinutes' | 'sessionMaxHours'>;
   now?: (() => Date) | undefined;
   storage: FileStorage;
   keys: () => Keyring;
@@ -63,6 +66,7 @@ export function registerHelpDeskRoutes(app: App, deps: HelpDeskRouteDeps): void 
   const now = deps.now ?? (() => new Date());
   const ctx = { db: deps.db, now };
   const postal = { db: deps.db, now, publicUrl: deps.env.publicUrl };
+  const accounts = accountsContext({ db: deps.db, env: deps.env, now });
 
   app.post(
     '/api/v1/staff/help-desk/people',
@@ -105,6 +109,23 @@ export function registerHelpDeskRoutes(app: App, deps: HelpDeskRouteDeps): void 
       reply.header('cache-control', 'no-store');
       return getPerson(ctx, staff(request), request.params.personId, auditOrigin(request));
     },
+  );
+
+  app.post(
+    '/api/v1/staff/help-desk/people/:personId/invitation',
+    {
+      config: { access: AGENTS },
+      schema: {
+        tags: TAGS,
+        summary: 'Record the email address the person now has and send them a link to choose a password (their account then works like any other; audited).',
+        description: 'Refused: `person_has_email` (409, they already have one), `email_taken` (409, another account uses it).',
+        headers: CsrfHeadersSchema,
+        params: PersonParamsSchema,
+        body: InvitePersonBodySchema,
+        response: { 200: AssistedPersonSchema, 409: ProblemSchema, ...ERRORS },
+      },
+    },
+    async (request) => invitePerson(accounts, staff(request), request.params.personId, request.body, auditOrigin(request)),
   );
 
   // The applicant's own routes, for the person.
