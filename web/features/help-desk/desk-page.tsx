@@ -162,7 +162,8 @@ function todayHere(): string {
 }
 
 function RegisterSection() {
-  const { t } = useTranslation(['help-desk', 'errors', 'account']);
+  const { t, i18n } = useTranslation(['help-desk', 'errors', 'account']);
+  const format = useFormat();
   const navigate = useNavigate();
   const mine = useApi<Prefectures>('/staff/prefectures');
   const prefectures = mine.data?.prefectures ?? [];
@@ -210,7 +211,7 @@ function RegisterSection() {
 
   const field = (key: Exclude<DraftKey, 'locale' | 'helpReason' | 'prefectureId'>, extra: { type?: string; maxLength?: number; optional?: boolean; upper?: boolean; inputMode?: 'numeric' | 'tel' } = {}) => {
     const path = FIELDS[key];
-    const hint = t(`register.fields.${key}.hint`, { defaultValue: '' });
+    const hint = extra.type === 'date' ? format.dateHint : i18n.exists(`help-desk:register.fields.${key}.hint`) ? t(`register.fields.${key}.hint`) : '';
     return (
       <div className="fr-fieldset__element">
         <Input

@@ -164,7 +164,8 @@ type CardField = (typeof CARD_FIELDS)[number];
 type CardDraft = Record<CardField, string>;
 
 function RecordCardForm({ onRecorded }: { onRecorded: (permit: PermitBody) => void }) {
-  const { t } = useTranslation(['help-desk', 'errors', 'deadlines', 'account']);
+  const { t, i18n } = useTranslation(['help-desk', 'errors', 'deadlines', 'account']);
+  const format = useFormat();
   const scope = usePersonScope();
   const catalogue = useApi<CardTypeListBody>('/card-types');
   const empty: CardDraft = { kind: 'temporary_card', cardType: '', number: '', validFrom: '', validUntil: '', foreignerNumber: '' };
@@ -202,7 +203,7 @@ function RecordCardForm({ onRecorded }: { onRecorded: (permit: PermitBody) => vo
   });
 
   const input = (field: Exclude<CardField, 'kind' | 'cardType'>, extra: { type?: string; optional?: boolean; inputMode?: 'numeric'; maxLength?: number } = {}) => {
-    const hint = t(`person.card.fields.${field}.hint`, { defaultValue: '' });
+    const hint = extra.type === 'date' ? format.dateHint : i18n.exists(`help-desk:person.card.fields.${field}.hint`) ? t(`person.card.fields.${field}.hint`) : '';
     return (
       <Input
         label={ids[field].label}
