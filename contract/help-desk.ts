@@ -27,7 +27,7 @@ export const RegisterPersonBodySchema = Type.Object(
       Type.Union([Type.String({ pattern: E164_PATTERN, description: 'Mobile number in E.164 (`+33612345678`): SMS notices.', examples: ['+33612345678'] }), Type.Null()]),
     ),
     locale: Type.Union([Type.Literal('fr'), Type.Literal('en')], { description: 'Language of the letters and text messages.' }),
-    reason: Type.Enum(HELP_DESK_REASON_VALUES, { description: 'Why the online service is not used (kept, counted in the statistics).' }),
+    reason: Type.Enum(HELP_DESK_REASON_VALUES, { description: 'Why the online service is not used (kept with the person).' }),
     prefectureId: Type.Optional(Type.String({ format: 'uuid', description: 'The desk’s préfecture; required when the agent works for more than one.' })),
   },
   { additionalProperties: false },

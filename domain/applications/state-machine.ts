@@ -92,7 +92,7 @@ interface TransitionRule {
   readonly actors: readonly ActorKind[];
 }
 
-const PERSON = ['applicant', 'representative'] as const satisfies readonly ActorKind[];
+const PERSON = ['applicant', 'representative', 'help_desk'] as const satisfies readonly ActorKind[];
 const PREFECTURE = ['agent'] as const satisfies readonly ActorKind[];
 const SYSTEM = ['system'] as const satisfies readonly ActorKind[];
 

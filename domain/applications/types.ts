@@ -53,7 +53,11 @@ export const HISTORY_EVENTS = [
 ] as const;
 export type HistoryEventType = (typeof HISTORY_EVENTS)[number];
 
-export const ACTOR_KINDS = ['applicant', 'representative', 'agent', 'system'] as const;
+/**
+ * `help_desk`: a préfecture agent filing for the person at the desk, the substitution route
+ * (docs/adr/0020-help-desk-substitution.md) — the person's own acts, typed by the agent.
+ */
+export const ACTOR_KINDS = ['applicant', 'representative', 'help_desk', 'agent', 'system'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 /** What the transition table needs to know about the application. */

@@ -53,6 +53,7 @@ import { registerProfileRoutes } from './routes/profile/index';
 import { registerOverviewRoutes } from './routes/overview/index';
 import { registerStatisticsRoutes } from './routes/statistics/index';
 import { registerAppointmentRoutes } from './routes/appointments/index';
+import { registerHelpDeskRoutes } from './routes/help-desk/index';
 
 export interface AppDeps {
   env: Env;
@@ -186,6 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         { name: 'verify', description: 'Public verification of attestations and share codes; published keys' },
         { name: 'profile', description: "The applicant's identity and address, and their change log" },
         { name: 'overview', description: 'The personal space at a glance: coverage today, next deadline, applications, requests' },
+        { name: 'help-desk', description: 'The préfecture help desk: registering and filing for people who cannot use the online service; letters to post' },
         { name: 'appointments', description: 'Appointment slots published by agents; bookings by applicants, never overbooked' },
       ],
     },
@@ -277,6 +279,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerBackOfficeRoutes(app, { db: database.db, now, storage: applicationStorage, keys });
   registerMessageRoutes(app, { db: database.db, now, publicUrl: env.publicUrl, storage: applicationStorage, maxFileBytes: env.uploadMaxFileBytes });
   registerAppointmentRoutes(app, { db: database.db, now });
+  registerHelpDeskRoutes(app, {
+    db: database.db,
+    env,
+    now,
+    storage: applicationStorage,
+    keys,
+    limits: { maxFileBytes: env.uploadMaxFileBytes, maxApplicationBytes: env.uploadMaxApplicationBytes },
+  });
 
   return app;
 }

@@ -8,6 +8,9 @@
  * /api/v1/represented/:representationId build a viewer whose `id` is the person represented and
  * whose `representative` names who acts (docs/adr/0013-representatives.md); the same ownership
  * checks then apply, and the history records `representative` with the representative's account.
+ * Likewise, routes under /api/v1/staff/help-desk/people/:personId build a viewer whose `id` is a
+ * person registered at one of the agent's préfectures' desks and whose `helpDesk` names the agent
+ * (docs/adr/0020-help-desk-substitution.md): the history records `help_desk` with the agent.
  */
 import type { UserRole } from '../db/schema/users';
 import type { ActorKind } from '../../domain/applications/types';
@@ -17,6 +20,8 @@ export interface Viewer {
   role: UserRole;
   /** Set when a representative acts for the person `id`, under an authorisation checked by the route. */
   representative?: { userId: string; representationId: string } | undefined;
+  /** Set when a préfecture agent files for the person `id` at the help desk, checked by the route. */
+  helpDesk?: { agentUserId: string; prefectureId: string } | undefined;
 }
 
 /** Anything that belongs to one person. */
@@ -41,10 +46,11 @@ export function canSeeDocument(viewer: Viewer, application: Owned, document: { a
 /** The kind of actor the state machine sees for this viewer, or undefined when none applies. */
 export function actorKindOf(viewer: Viewer): ActorKind | undefined {
   if (viewer.role !== 'applicant') return undefined;
+  if (viewer.helpDesk !== undefined) return 'help_desk';
   return viewer.representative === undefined ? 'applicant' : 'representative';
 }
 
 /** The account that acts, for the history: the representative's when one acts for the person. */
 export function actorIdOf(viewer: Viewer): string {
-  return viewer.representative?.userId ?? viewer.id;
+  return viewer.helpDesk?.agentUserId ?? viewer.representative?.userId ?? viewer.id;
 }

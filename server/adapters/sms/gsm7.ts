@@ -24,3 +24,23 @@ export function fitsOneSms(text: string): boolean {
   const length = gsm7Length(text);
   return length !== undefined && length <= SMS_SEGMENT;
 }
+
+const SPECIAL: Record<string, string> = { '’': "'", '‘': "'", '“': '"', '”': '"', '«': '"', '»': '"', '–': '-', '—': '-', '…': '...', 'œ': 'oe', 'Œ': 'OE', '\u00a0': ' ', '\u202f': ' ' };
+
+/**
+ * The text in the GSM-7 alphabet, for messages that must stay one segment whatever their words:
+ * letters outside it lose their accent (`ô` → `o`; `é`, `è`, `à` are in it and stay), typographic
+ * quotes and dashes become plain ones, anything else becomes `?`.
+ */
+export function toGsm7(text: string): string {
+  let out = '';
+  for (const char of text) {
+    if (BASIC.includes(char) || EXTENSION.includes(char)) out += char;
+    else if (SPECIAL[char] !== undefined) out += SPECIAL[char];
+    else {
+      const bare = char.normalize('NFD').replace(/\p{M}/gu, '');
+      out += bare !== '' && [...bare].every((c) => BASIC.includes(c)) ? bare : '?';
+    }
+  }
+  return out;
+}

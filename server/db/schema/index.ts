@@ -13,3 +13,4 @@ export * from './statistics';
 export * from './messages';
 export * from './appointments';
 export * from './back-office';
+export * from './help-desk';

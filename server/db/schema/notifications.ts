@@ -7,9 +7,11 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import type { ReminderKind } from '../../../domain/reminders/compute-reminders';
+import type { NoticeKind } from '../../../domain/reminders/notices';
 import { users } from './users';
 
-export const REMINDER_CHANNELS = ['email', 'sms', 'in_app'] as const;
+/** `post`: a letter the préfecture's desk prints (`postal_mail`), for people without an email address. */
+export const REMINDER_CHANNELS = ['email', 'sms', 'in_app', 'post'] as const;
 export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
 export const REMINDER_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
@@ -23,7 +25,7 @@ export const reminders = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
-    kind: varchar('kind', { length: 40 }).$type<ReminderKind>().notNull(),
+    kind: varchar('kind', { length: 40 }).$type<ReminderKind | NoticeKind>().notNull(),
     /** The permit, attestation or request it is about. */
     subjectId: uuid('subject_id').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
@@ -56,7 +58,7 @@ export const reminders = pgTable(
     index('reminders_sending_idx').on(table.claimedAt).where(sql`${table.status} = 'sending'`),
     index('reminders_user_idx').on(table.userId, table.dueOn),
     check('reminders_status_check', sql`${table.status} in ('pending', 'sending', 'sent', 'failed', 'cancelled')`),
-    check('reminders_channel_check', sql`${table.channel} in ('email', 'sms', 'in_app')`),
+    check('reminders_channel_check', sql`${table.channel} in ('email', 'sms', 'in_app', 'post')`),
   ],
 );
 

@@ -9,8 +9,12 @@ export const STAFF_ROLES = ['agent', 'supervisor', 'admin'] as const satisfies r
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
-  /** Stored lower-cased; uniqueness is on this column. */
-  email: varchar('email', { length: 254 }).notNull().unique(),
+  /**
+   * Stored lower-cased; uniqueness is on this column. Null only for people registered at a
+   * préfecture's help desk without an address (`assisted_people`): they cannot sign in, and are
+   * told by SMS and post (docs/adr/0020-help-desk-substitution.md).
+   */
+  email: varchar('email', { length: 254 }).unique(),
   displayName: text('display_name').notNull(),
   role: varchar('role', { length: 16 }).$type<UserRole>().notNull(),
   /** argon2id PHC string; null for accounts that sign in only through an identity provider. */

@@ -13,6 +13,7 @@ import { findUserByEmail, findUserById } from './get-account';
 import { wrongPasswordError } from './password-errors';
 import { normalizeEmail } from './secrets';
 import { checkPasswordThrottled } from './sign-in';
+import { accountEmail } from './context';
 
 export interface ChangeEmailInput {
   userId: string;
@@ -31,7 +32,7 @@ export async function changeEmail(ctx: AccountsContext, input: ChangeEmailInput)
     if (input.password === undefined) {
       throw new AppError(400, 'validation_failed', {}, [{ in: 'body', field: 'password', code: 'required' }]);
     }
-    const check = await checkPasswordThrottled(ctx, { email: user.email, password: input.password, clientAddress: input.clientAddress });
+    const check = await checkPasswordThrottled(ctx, { email: accountEmail(user), password: input.password, clientAddress: input.clientAddress });
     if (!check.ok) throw wrongPasswordError('password');
   }
 

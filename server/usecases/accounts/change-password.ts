@@ -16,6 +16,7 @@ import { formatInstant, pageLink, sendAccountEmail } from './emails';
 import { findUserById } from './get-account';
 import { assertAcceptablePassword, wrongPasswordError } from './password-errors';
 import { checkPasswordThrottled } from './sign-in';
+import { accountEmail } from './context';
 
 export interface ChangePasswordInput {
   userId: string;
@@ -29,9 +30,9 @@ export async function changePassword(ctx: AccountsContext, input: ChangePassword
   const user = await findUserById(ctx.db, input.userId);
   if (!user) throw new AppError(401, 'unauthenticated');
   if (!user.passwordHash) throw new AppError(409, 'password_not_set');
-  assertAcceptablePassword(input.newPassword, user.email, 'newPassword');
+  assertAcceptablePassword(input.newPassword, accountEmail(user), 'newPassword');
   const check = await checkPasswordThrottled(ctx, {
-    email: user.email,
+    email: accountEmail(user),
     password: input.currentPassword,
     clientAddress: input.clientAddress,
   });
@@ -54,7 +55,7 @@ export async function changePassword(ctx: AccountsContext, input: ChangePassword
       ctx,
       {
         kind: 'password_changed',
-        to: user.email,
+        to: accountEmail(user),
         locale,
         name: user.displayName,
         params: { date: formatInstant(now, locale) },

@@ -49,7 +49,7 @@ export async function confirmEmail(ctx: AccountsContext, input: { token: string 
     await retireTokens(tx, user.id, 'change_email', now);
     await retireTokens(tx, user.id, 'reset_password', now);
     await retireTokens(tx, user.id, 'confirm_email', now);
-    if (oldEmail !== token.email) {
+    if (oldEmail !== null && oldEmail !== token.email) {
       await sendAccountEmail(
         ctx,
         {

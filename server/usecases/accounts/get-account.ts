@@ -4,13 +4,14 @@ import type { Db } from '../../db/client';
 import { users } from '../../db/schema/index';
 import type { MeBody } from '../../../contract/accounts';
 import { isLocale } from '../../i18n/index';
+import { accountEmail } from './context';
 
 export type UserRow = typeof users.$inferSelect;
 
 export function presentAccount(user: UserRow): MeBody {
   return {
     id: user.id,
-    email: user.email,
+    email: accountEmail(user),
     displayName: user.displayName,
     role: user.role,
     locale: isLocale(user.locale) ? user.locale : 'fr',

@@ -17,6 +17,7 @@ import { findUserById } from './get-account';
 import { assertAcceptablePassword } from './password-errors';
 import { emailThrottleKey } from './secrets';
 import { clearAttempts } from './throttle';
+import { accountEmail } from './context';
 
 export async function resetPassword(ctx: AccountsContext, input: { token: string; newPassword: string }): Promise<void> {
   const now = ctx.now();
@@ -40,7 +41,7 @@ export async function resetPassword(ctx: AccountsContext, input: { token: string
       ctx,
       {
         kind: 'password_changed',
-        to: user.email,
+        to: accountEmail(user),
         locale,
         name: user.displayName,
         params: { date: formatInstant(now, locale) },

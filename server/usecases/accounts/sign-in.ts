@@ -21,6 +21,7 @@ import { type UserRow, findUserByEmail, presentAccount } from './get-account';
 import { type OpenedSession, openSession } from './open-session';
 import { clientThrottleKey, emailThrottleKey, normalizeEmail } from './secrets';
 import { clearAttempts, peekAttempt, recordFailure, reserveAttempt, throttleError } from './throttle';
+import { accountEmail } from './context';
 
 let dummyHash: Promise<string> | undefined;
 
@@ -90,12 +91,12 @@ async function resendConfirmation(ctx: AccountsContext, user: UserRow): Promise<
       )
       .limit(1);
     if (recent.length > 0) return;
-    const token = await issueAccountToken(tx, { userId: user.id, purpose: 'confirm_email', email: user.email, now });
+    const token = await issueAccountToken(tx, { userId: user.id, purpose: 'confirm_email', email: accountEmail(user), now });
     await sendAccountEmail(
       ctx,
       {
         kind: 'confirm_email',
-        to: user.email,
+        to: accountEmail(user),
         locale: isLocale(user.locale) ? user.locale : 'fr',
         actions: [{ label: 'action', url: pageLink(ctx.env.publicUrl, ACCOUNT_PAGES.confirmEmail, token) }],
       },

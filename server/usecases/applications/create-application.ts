@@ -13,7 +13,7 @@ import { answersFor, catalogueEntry, decideFiling, normaliseTaxStampNumber } fro
 import { todayOf, type ApplicationsContext, type Caller } from './context';
 import { applicationDetail } from './get-application';
 import { appendHistory } from './history';
-import { departementOf, foreignerNumberOf, isUniqueViolation, permitsOf, prefectureOf } from './queries';
+import { departementOf, foreignerNumberOf, profileDepartementOf, isUniqueViolation, permitsOf, prefectureOf } from './queries';
 
 export function taxStampOrError(input: string | undefined | null): string | null {
   if (input === undefined || input === null) return null;
@@ -37,9 +37,13 @@ export async function createApplication(ctx: ApplicationsContext, caller: Caller
   const filing = decideFiling({ validUntil: permit.validUntilOn, permitKind: permit.kind, filedOn: today });
   if (filing.kind === 'too_early') throw new AppError(409, 'application_too_early', { opensOn: filing.opensOn, closesOn: filing.closesOn });
 
-  const departement = input.departement ?? (await departementOf(ctx.db, caller.id));
+  const departement = input.departement ?? (await departementOf(ctx.db, caller.id)) ?? (await profileDepartementOf(ctx.db, caller.id));
   if (!departement) throw new AppError(400, 'departement_required');
   const prefecture = await prefectureOf(ctx.db, departement);
+  // At the help desk, the application goes to the desk's préfecture (ADR 0020), whose agents follow it.
+  if (caller.helpDesk && prefecture.id !== caller.helpDesk.prefectureId) {
+    throw new AppError(400, 'validation_failed', {}, [{ in: 'body', field: 'departement', code: 'address_outside_prefecture', params: { departement } }]);
+  }
 
   const now = ctx.now();
   try {

@@ -5,6 +5,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
+  applicantProfiles,
   applicationDocuments,
   applicationEvents,
   applications,
@@ -72,6 +73,12 @@ export async function departementOf(db: Db, userId: string): Promise<string | un
     .orderBy(desc(vlsTsValidations.validatedAt))
     .limit(1);
   return row?.code;
+}
+
+/** The département of the address in the person's profile, if they declared one. */
+export async function profileDepartementOf(db: Db, userId: string): Promise<string | undefined> {
+  const [row] = await db.select({ code: applicantProfiles.departementCode }).from(applicantProfiles).where(eq(applicantProfiles.userId, userId));
+  return row?.code ?? undefined;
 }
 
 export async function prefectureOf(db: Db, departement: string): Promise<PrefectureRow> {

@@ -17,6 +17,7 @@ import type { MailMessage } from '../../adapters/mail/index';
 import { isLocale, translate, type Locale } from '../../i18n/index';
 import { OPEN_FILED_STATUSES, transition } from '../../../domain/applications/index';
 import { clockFactsOf, legalClockOf } from '../back-office/legal-clock';
+import { queueNotice } from '../reminders/notices';
 import { channelsOf } from '../reminders/recompute-reminders';
 import { longDate } from '../reminders/compose-reminder';
 import { appendHistory } from './history';
@@ -93,7 +94,8 @@ export async function recordOne(ctx: TacitRefusalContext, applicationId: string,
     const params = { aboutOn: tacit.on, reference: row.reference ?? '', applicationId };
     await tx.insert(notifications).values({ userId: row.userId, kind: TACIT_REFUSAL_NOTIFICATION, params, createdAt: now });
     const [user] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, row.userId));
-    if (user && (await channelsOf(tx, row.userId)).includes('email')) {
+    await queueNotice(tx, row.userId, { kind: 'tacit_refusal', subjectId: applicationId, aboutOn: tacit.on }, now);
+    if (user?.email && (await channelsOf(tx, row.userId)).includes('email')) {
       const locale: Locale = isLocale(user.locale) ? user.locale : 'fr';
       await createOutboxMailer(tx, ctx.now).send(composeTacitRefusalEmail({ locale, to: user.email, tacitRefusalOn: tacit.on, reference: row.reference ?? '', applicationId, publicUrl: ctx.publicUrl }), tx);
     }

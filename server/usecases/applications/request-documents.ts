@@ -17,6 +17,7 @@ import type { ApplicationRow, DocumentRequestRow } from './queries';
 import type { Db } from '../../db/client';
 import { refreshLegalClock } from '../back-office/legal-clock';
 import { recomputeReminders } from '../reminders/recompute-reminders';
+import { queueNotice } from '../reminders/notices';
 
 export interface RequestDocumentsInput {
   applicationId: string;
@@ -67,6 +68,7 @@ export async function requestDocuments(ctx: ApplicationsContext, input: RequestD
     });
     await refreshLegalClock(tx, application.id, today);
     await recomputeReminders(tx, application.userId, now);
+    await queueNotice(tx, application.userId, { kind: 'documents_requested', subjectId: request.id, aboutOn: request.dueOn }, now);
     await input.after?.(tx, application, request);
     return request;
   });

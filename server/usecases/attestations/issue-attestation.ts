@@ -16,6 +16,7 @@ import type { Keyring } from '../../adapters/signing/keyring';
 import type { AttestationFacts, AttestationKind, DatedFact } from '../../../domain/attestations/kinds';
 import { assemblePayload, signingInput, type AttestationClaims } from '../../../domain/attestations/payload';
 import { supersededKinds } from '../../../domain/attestations/supersession';
+import { queueNotice } from '../reminders/notices';
 
 export type AttestationRow = typeof attestations.$inferSelect;
 export type Profile = typeof applicantProfiles.$inferSelect;
@@ -107,5 +108,7 @@ export async function issueAttestation(tx: Db, deps: { keys: () => Keyring; now:
         ),
       );
   }
+  // A person without an email address is told by SMS and gets the document by post (ADR 0020).
+  await queueNotice(tx, input.userId, { kind: 'document_issued', subjectId: id, aboutOn: input.issuedOn }, issuedAt);
   return row;
 }

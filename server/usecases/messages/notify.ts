@@ -19,6 +19,8 @@ export async function notifyAboutMessage(tx: Db, now: Date, userId: string, kind
   const [user] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, userId));
   if (!user) return;
   await tx.insert(notifications).values({ userId, kind, params, createdAt: now });
+  // People registered at a help desk have no address (ADR 0020): they cannot write messages either.
+  if (user.email === null) return;
   const locale: Locale = (LOCALES as readonly string[]).includes(user.locale) ? (user.locale as Locale) : 'fr';
   const t = (key: string) => translate(locale, `messages:emails.${kind}.${key}`, params);
   const intro = t('intro');

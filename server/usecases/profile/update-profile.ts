@@ -12,6 +12,7 @@ import { addDays, parseIsoDate, toEpochDay } from '../../../domain/calendar/epoc
 import { todayInParis } from '../../../domain/deadlines/index';
 import { NATIONALITY_PATTERN, type ProfileResponseBody, type PutProfileBody } from '../../../contract/profile';
 import { departementOfPostalCode } from '../../../contract/postal-codes';
+import type { Db } from '../../db/client';
 import type { Caller, ProfileContext } from './context';
 import { getProfile, hasFiled, type ProfileRow } from './get-profile';
 
@@ -25,9 +26,8 @@ function blankToNull(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-export async function updateProfile(ctx: ProfileContext, caller: Caller, body: PutProfileBody): Promise<ProfileResponseBody> {
-  const now = ctx.now();
-  const today = todayInParis(now);
+/** What the schema cannot check of an identity and address (400 `validation_failed` with these field issues). */
+export async function profileIssues(db: Db, body: Pick<PutProfileBody, 'nationality' | 'birthDate' | 'address'>, today: string): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
 
   if (!new RegExp(NATIONALITY_PATTERN).test(body.nationality)) issues.push({ in: 'body', field: 'nationality', code: 'nationality_code' });
@@ -38,13 +38,21 @@ export async function updateProfile(ctx: ProfileContext, caller: Caller, body: P
 
   const address = body.address ?? null;
   if (address) {
-    const [known] = await ctx.db.select({ code: departements.code }).from(departements).where(eq(departements.code, address.departement));
+    const [known] = await db.select({ code: departements.code }).from(departements).where(eq(departements.code, address.departement));
     if (!known) issues.push({ in: 'body', field: 'address.departement', code: 'departement_unknown' });
     else if (!departementOfPostalCode(address.postalCode).includes(address.departement)) {
       issues.push({ in: 'body', field: 'address.postalCode', code: 'postal_code_departement', params: { departement: address.departement } });
     }
   }
+  return issues;
+}
+
+export async function updateProfile(ctx: ProfileContext, caller: Caller, body: PutProfileBody): Promise<ProfileResponseBody> {
+  const now = ctx.now();
+  const today = todayInParis(now);
+  const issues = await profileIssues(ctx.db, body, today);
   if (issues.length > 0) throw new AppError(400, 'validation_failed', {}, issues);
+  const address = body.address ?? null;
 
   const values: Record<ProfileField, string | null> = {
     surname: body.surname.trim(),

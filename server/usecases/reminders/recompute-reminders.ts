@@ -10,7 +10,7 @@
  * job runs it for one person outside a request.
  */
 import { and, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
-import { computeReminders, type Reminder, type ReminderFacts } from '../../../domain/reminders/compute-reminders';
+import { REMINDER_KINDS, computeReminders, type Reminder, type ReminderFacts } from '../../../domain/reminders/compute-reminders';
 import { todayInParis } from '../../../domain/calendar/today-in-paris';
 import type { Db } from '../../db/client';
 import {
@@ -72,16 +72,21 @@ export async function reminderFactsOf(db: Db, userId: string): Promise<ReminderF
   };
 }
 
-/** The channels a person receives reminders on: in-app always, email and SMS as chosen. */
+/**
+ * The channels a person receives reminders on: in-app always, email and SMS as chosen; a person
+ * without an email address (registered at a préfecture's help desk, ADR 0020) gets letters
+ * (`post`) instead of email, and SMS when a mobile number is known.
+ */
 export async function channelsOf(db: Db, userId: string): Promise<ReminderChannel[]> {
   const [row] = await db
-    .select({ phone: users.phone, email: notificationPreferences.email, sms: notificationPreferences.sms })
+    .select({ address: users.email, phone: users.phone, email: notificationPreferences.email, sms: notificationPreferences.sms })
     .from(users)
     .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
     .where(eq(users.id, userId));
   if (!row) return [];
   const channels: ReminderChannel[] = ['in_app'];
-  if (row.email ?? true) channels.push('email');
+  if (row.address === null) channels.push('post');
+  else if (row.email ?? true) channels.push('email');
   if ((row.sms ?? true) && row.phone) channels.push('sms');
   return channels;
 }
@@ -135,6 +140,8 @@ export async function recomputeReminders(db: Db, userId: string, now: Date): Pro
       and(
         eq(reminders.userId, userId),
         eq(reminders.status, 'pending'),
+        // Notices (domain/reminders/notices.ts) tell of events that happened: never recomputed away.
+        inArray(reminders.kind, [...REMINDER_KINDS]),
         ...(keep.length > 0 ? [notInArray(reminders.idempotencyKey, keep)] : []),
       ),
     )

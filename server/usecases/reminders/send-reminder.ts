@@ -22,6 +22,8 @@ import { composeReminderEmail, composeReminderSms, reminderTitle } from './compo
 import type { Delivery } from './delivery';
 import { channelsOf } from './recompute-reminders';
 import { TACIT_REFUSAL_NOTIFICATION, tacitRefusalTitle } from '../applications/record-tacit-refusals';
+import { isNoticeKind } from '../../../domain/reminders/notices';
+import { composeDeskSms, noticeTitle, queueLetter } from '../help-desk/postal-mail';
 
 export const MAX_ATTEMPTS = 5;
 /** Sent later than this after `send_at`: marked late. */
@@ -84,7 +86,7 @@ export async function sendReminder(ctx: SendContext, reminderId: string): Promis
     return 'cancelled';
   }
   const locale: Locale = isLocale(user.locale) ? user.locale : 'fr';
-  const text = { kind: row.kind, locale, aboutOn: row.aboutOn, citation: row.citation, sejourOwn: row.sejourOwn, late: row.late, publicUrl: ctx.publicUrl };
+  const kind = row.kind;
   const markSent = (db: Db) =>
     db
       .update(reminders)
@@ -93,6 +95,14 @@ export async function sendReminder(ctx: SendContext, reminderId: string): Promis
       .returning({ id: reminders.id });
 
   try {
+    if (row.channel === 'post') {
+      // A letter for the préfecture's desk to print and post (ADR 0020): queued with the mark, exactly once.
+      await ctx.db.transaction(async (tx) => {
+        await queueLetter(tx, row, locale, now);
+        await markSent(tx);
+      });
+      return 'sent';
+    }
     if (row.channel === 'in_app') {
       await ctx.db.transaction(async (tx) => {
         await tx.insert(notifications).values({ userId: row.userId, kind: row.kind, reminderId: row.id, params: { aboutOn: row.aboutOn }, createdAt: now }).onConflictDoNothing();
@@ -100,12 +110,21 @@ export async function sendReminder(ctx: SendContext, reminderId: string): Promis
       });
       return 'sent';
     }
+    // People without an address cannot open their space: their text says a letter follows (ADR 0020).
+    const smsText = user.email === null ? composeDeskSms(await noticeTitle(ctx.db, row, locale), locale) : undefined;
     const send = async (db: Db) => {
       if (row.channel === 'email') {
+        if (isNoticeKind(kind) || user.email === null) throw new Error('notices are not emailed');
+        const text = { kind, locale, aboutOn: row.aboutOn, citation: row.citation, sejourOwn: row.sejourOwn, late: row.late, publicUrl: ctx.publicUrl };
         await ctx.delivery.email.send(composeReminderEmail(text, user.email), row.idempotencyKey, db);
       } else {
         if (!user.phone) throw new Error('no phone number');
-        await ctx.delivery.sms.provider.send({ kind: `reminder_${row.kind}`, to: user.phone, locale, text: composeReminderSms(text), idempotencyKey: row.idempotencyKey }, db);
+        let sms = smsText;
+        if (sms === undefined) {
+          if (isNoticeKind(kind)) throw new Error('notices go to people without an email address only');
+          sms = composeReminderSms({ kind, locale, aboutOn: row.aboutOn, publicUrl: ctx.publicUrl });
+        }
+        await ctx.delivery.sms.provider.send({ kind: `reminder_${row.kind}`, to: user.phone, locale, text: sms, idempotencyKey: row.idempotencyKey }, db);
       }
     };
     const external = row.channel === 'email' ? ctx.delivery.email.external : ctx.delivery.sms.external;

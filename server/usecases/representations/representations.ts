@@ -31,7 +31,8 @@ async function loadPresented(db: Db, where: ReturnType<typeof and>): Promise<Rep
     .innerJoin(agents, eq(agents.id, representations.representativeUserId))
     .where(where)
     .orderBy(desc(representations.createdAt), desc(representations.id));
-  return rows.map(({ row, person, representative }) => present(row, person, representative));
+  // Both parties sign in, so both have an address; only help-desk people have none (ADR 0020).
+  return rows.map(({ row, person, representative }) => present(row, { ...person, email: person.email ?? '' }, { ...representative, email: representative.email ?? '' }));
 }
 
 function present(row: RepresentationRow, person: { displayName: string; email: string }, representative: { displayName: string; email: string }): RepresentationBody {

@@ -10,6 +10,7 @@ import { totpSecrets, users } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
 import { newTotpSecret, totpUri } from '../../adapters/totp';
 import type { AccountsContext } from '../accounts/context';
+import { accountEmail } from '../accounts/context';
 
 export interface TotpEnrolment {
   secret: string;
@@ -30,7 +31,7 @@ export async function startTotpEnrolment(ctx: AccountsContext, input: { userId: 
       .insert(totpSecrets)
       .values({ userId: input.userId, secret, createdAt: now })
       .onConflictDoUpdate({ target: totpSecrets.userId, set: { secret, createdAt: now, lastTimeStep: null } });
-    const otpauthUri = totpUri({ issuer: 'Sejour', account: user.email, secret });
+    const otpauthUri = totpUri({ issuer: 'Sejour', account: accountEmail(user), secret });
     const svg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return { secret, otpauthUri, qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
   });

@@ -4,17 +4,17 @@
  * `multipart/form-data` and stream to the file storage (server/usecases/applications/document-intake.ts).
  */
 import path from 'node:path';
-import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app';
 import type { Db } from '../../../db/client';
 import type { Env } from '../../../env';
-import { AppError, requestLocale } from '../../problem';
+import { requestLocale } from '../../problem';
 import { keysOf } from '../../../usecases/attestations/context';
 import { createLocalFileStorage } from '../../../adapters/storage/local';
 import type { FileStorage } from '../../../adapters/storage/file-storage';
 import { IDEMPOTENCY_KEY_HEADER } from '../../../../contract/applications';
-import { DEFAULT_UPLOAD_LIMITS, todayOf, type ApplicationsContext, type Caller, type UploadLimits } from '../../../usecases/applications/context';
+import { DEFAULT_UPLOAD_LIMITS, todayOf, type ApplicationsContext, type UploadLimits } from '../../../usecases/applications/context';
 import { registerUploadRoutes } from './multipart';
+import { SELF, type PersonScope } from '../person-scope';
 import { sendDocument } from './document-reply';
 import { attachmentHeader } from '../../../usecases/applications/filenames';
 import { answerDocumentRequest } from '../../../usecases/applications/answer-document-request';
@@ -62,15 +62,8 @@ export interface ApplicationRouteDeps {
   limits?: Partial<UploadLimits>;
 }
 
-const APPLICANT = ['applicant'] as const;
 
-/** The access preHandler guarantees a signed-in applicant on these routes. */
-function caller(request: FastifyRequest): Caller {
-  if (!request.user) throw new AppError(401, 'unauthenticated');
-  return request.user;
-}
-
-export function registerApplicationRoutes(app: App, deps: ApplicationRouteDeps): void {
+export function registerApplicationRoutes(app: App, deps: ApplicationRouteDeps, scope: PersonScope = SELF): void {
   const limits: UploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...deps.limits };
   const ctx: ApplicationsContext = {
     db: deps.db,
@@ -80,33 +73,36 @@ export function registerApplicationRoutes(app: App, deps: ApplicationRouteDeps):
     limits,
   };
 
-  app.get('/api/v1/card-types', { config: { access: 'public' }, schema: listCardTypesSchema }, async (request, reply) => {
-    reply.header('vary', 'accept-language');
-    return listCardTypes(requestLocale(request), todayOf(ctx));
-  });
+  if (scope === SELF) {
+    app.get('/api/v1/card-types', { config: { access: 'public' }, schema: listCardTypesSchema }, async (request, reply) => {
+      reply.header('vary', 'accept-language');
+      return listCardTypes(requestLocale(request), todayOf(ctx));
+    });
+  }
+  const p = scope.prefix;
 
-  app.get('/api/v1/applications', { config: { access: APPLICANT }, schema: listApplicationsSchema }, async (request, reply) => {
+  app.get(`${p}/applications`, { config: { access: scope.access }, schema: scope.schema(listApplicationsSchema) }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    return { items: await listApplications(ctx, caller(request)) };
+    return { items: await listApplications(ctx, await scope.viewer(request)) };
   });
 
-  app.post('/api/v1/applications', { config: { access: APPLICANT }, schema: createApplicationSchema }, async (request, reply) => {
-    const application = await createApplication(ctx, caller(request), request.body);
-    return reply.code(201).header('location', `/api/v1/applications/${application.id}`).send(application);
+  app.post(`${p}/applications`, { config: { access: scope.access }, schema: scope.schema(createApplicationSchema) }, async (request, reply) => {
+    const application = await createApplication(ctx, await scope.viewer(request), request.body);
+    return reply.code(201).header('location', `${scope.prefix.replace(':personId', (request.params as { personId?: string }).personId ?? '')}/applications/${application.id}`).send(application);
   });
 
-  app.get('/api/v1/applications/:id', { config: { access: APPLICANT }, schema: getApplicationSchema }, async (request, reply) => {
+  app.get(`${p}/applications/:id`, { config: { access: scope.access }, schema: scope.schema(getApplicationSchema) }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     reply.header('vary', 'accept-language');
-    return getApplication(ctx, caller(request), request.params.id, requestLocale(request));
+    return getApplication(ctx, await scope.viewer(request), request.params.id, requestLocale(request));
   });
 
-  app.patch('/api/v1/applications/:id', { config: { access: APPLICANT }, schema: updateApplicationSchema }, async (request) =>
-    updateApplication(ctx, caller(request), { ...request.body, applicationId: request.params.id }),
+  app.patch(`${p}/applications/:id`, { config: { access: scope.access }, schema: scope.schema(updateApplicationSchema) }, async (request) =>
+    updateApplication(ctx, await scope.viewer(request), { ...request.body, applicationId: request.params.id }),
   );
 
-  app.post('/api/v1/applications/:id/submit', { config: { access: APPLICANT }, schema: submitApplicationSchema }, async (request, reply) => {
-    const { application, replayed } = await submitApplication(ctx, caller(request), {
+  app.post(`${p}/applications/:id/submit`, { config: { access: scope.access }, schema: scope.schema(submitApplicationSchema) }, async (request, reply) => {
+    const { application, replayed } = await submitApplication(ctx, await scope.viewer(request), {
       applicationId: request.params.id,
       idempotencyKey: request.headers[IDEMPOTENCY_KEY_HEADER],
     });
@@ -114,15 +110,15 @@ export function registerApplicationRoutes(app: App, deps: ApplicationRouteDeps):
     return application;
   });
 
-  app.post('/api/v1/applications/:id/withdraw', { config: { access: APPLICANT }, schema: withdrawApplicationSchema }, async (request) =>
-    withdrawApplication(ctx, caller(request), request.params.id),
+  app.post(`${p}/applications/:id/withdraw`, { config: { access: scope.access }, schema: scope.schema(withdrawApplicationSchema) }, async (request) =>
+    withdrawApplication(ctx, await scope.viewer(request), request.params.id),
   );
 
   app.post(
-    '/api/v1/applications/:id/document-requests/:requestId/answer',
-    { config: { access: APPLICANT }, schema: answerDocumentRequestSchema },
+    `${p}/applications/:id/document-requests/:requestId/answer`,
+    { config: { access: scope.access }, schema: scope.schema(answerDocumentRequestSchema) },
     async (request, reply) => {
-      const { application, replayed } = await answerDocumentRequest(ctx, caller(request), {
+      const { application, replayed } = await answerDocumentRequest(ctx, await scope.viewer(request), {
         applicationId: request.params.id,
         requestId: request.params.requestId,
         locale: requestLocale(request),
@@ -132,22 +128,22 @@ export function registerApplicationRoutes(app: App, deps: ApplicationRouteDeps):
     },
   );
 
-  app.post('/api/v1/applications/:id/corrections', { config: { access: APPLICANT }, schema: correctDetailsSchema }, async (request) =>
-    correctDetails(ctx, caller(request), { ...request.body, applicationId: request.params.id, locale: requestLocale(request) }),
+  app.post(`${p}/applications/:id/corrections`, { config: { access: scope.access }, schema: scope.schema(correctDetailsSchema) }, async (request) =>
+    correctDetails(ctx, await scope.viewer(request), { ...request.body, applicationId: request.params.id, locale: requestLocale(request) }),
   );
 
-  app.delete('/api/v1/applications/:id/documents/:documentId', { config: { access: APPLICANT }, schema: removeDocumentSchema }, async (request, reply) => {
-    await removeDocument(ctx, caller(request), { applicationId: request.params.id, documentId: request.params.documentId });
+  app.delete(`${p}/applications/:id/documents/:documentId`, { config: { access: scope.access }, schema: scope.schema(removeDocumentSchema) }, async (request, reply) => {
+    await removeDocument(ctx, await scope.viewer(request), { applicationId: request.params.id, documentId: request.params.documentId });
     return reply.code(204).send(null);
   });
 
-  app.get('/api/v1/applications/:id/documents/:documentId/content', { config: { access: APPLICANT }, schema: readDocumentSchema }, async (request, reply) => {
-    return sendDocument(reply, await readDocument(ctx, caller(request), { applicationId: request.params.id, documentId: request.params.documentId }));
+  app.get(`${p}/applications/:id/documents/:documentId/content`, { config: { access: scope.access }, schema: scope.schema(readDocumentSchema) }, async (request, reply) => {
+    return sendDocument(reply, await readDocument(ctx, await scope.viewer(request), { applicationId: request.params.id, documentId: request.params.documentId }));
   });
 
   // Registered letters to the préfecture (issue 8): `/letters/no_answer.pdf`, `/letters/reasons_request.pdf`.
-  app.get('/api/v1/applications/:id/letters/:kind.pdf', { config: { access: APPLICANT }, schema: renderLetterSchema }, async (request, reply) => {
-    const letter = await renderLetter(ctx, caller(request), { applicationId: request.params.id, kind: request.params.kind, locale: request.query.lang ?? requestLocale(request) });
+  app.get(`${p}/applications/:id/letters/:kind.pdf`, { config: { access: scope.access }, schema: scope.schema(renderLetterSchema) }, async (request, reply) => {
+    const letter = await renderLetter(ctx, await scope.viewer(request), { applicationId: request.params.id, kind: request.params.kind, locale: request.query.lang ?? requestLocale(request) });
     return reply
       .type('application/pdf')
       .header('content-disposition', attachmentHeader(letter.filename))
@@ -156,16 +152,18 @@ export function registerApplicationRoutes(app: App, deps: ApplicationRouteDeps):
       .send(Buffer.from(letter.bytes));
   });
 
-  registerUploadRoutes(app, limits.maxFileBytes, (scope, { filePart, requireMultipart }) => {
-    scope.post('/api/v1/applications/:id/items/:itemId/documents', { config: { access: APPLICANT }, schema: uploadDocumentSchema }, async (request, reply) => {
+  registerUploadRoutes(app, limits.maxFileBytes, (uploads, { filePart, requireMultipart }) => {
+    uploads.post(`${p}/applications/:id/items/:itemId/documents`, { config: { access: scope.access }, schema: scope.schema(uploadDocumentSchema) }, async (request, reply) => {
+      const viewer = await scope.viewer(request);
       requireMultipart(request);
-      const document = await uploadDocument(ctx, caller(request), { applicationId: request.params.id, itemId: request.params.itemId, file: filePart(request) });
+      const document = await uploadDocument(ctx, viewer, { applicationId: request.params.id, itemId: request.params.itemId, file: filePart(request) });
       return reply.code(201).send(document);
     });
 
-    scope.put('/api/v1/applications/:id/documents/:documentId', { config: { access: APPLICANT }, schema: replaceDocumentSchema }, async (request) => {
+    uploads.put(`${p}/applications/:id/documents/:documentId`, { config: { access: scope.access }, schema: scope.schema(replaceDocumentSchema) }, async (request) => {
+      const viewer = await scope.viewer(request);
       requireMultipart(request);
-      return replaceDocument(ctx, caller(request), { applicationId: request.params.id, documentId: request.params.documentId, file: filePart(request) });
+      return replaceDocument(ctx, viewer, { applicationId: request.params.id, documentId: request.params.documentId, file: filePart(request) });
     });
   });
 }

@@ -5,6 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App } from '../../app';
+import { SELF, type PersonScope } from '../person-scope';
 import { AppError, requestLocale } from '../../problem';
 import { COMMON_ERRORS, ProblemSchema } from '../../../../contract/problem';
 import {
@@ -32,33 +33,33 @@ function caller(request: FastifyRequest): Caller {
   return request.user;
 }
 
-export function registerAttestationRoutes(app: App, ctx: AttestationsContext): void {
+export function registerAttestationRoutes(app: App, ctx: AttestationsContext, scope: PersonScope = SELF): void {
   app.get(
-    '/api/v1/attestations',
+    `${scope.prefix}/attestations`,
     {
-      config: { access: APPLICANT },
-      schema: { tags: TAGS, summary: 'My attestations, newest first (superseded ones included, marked).', response: { 200: AttestationListSchema, ...SIGNED_IN_ERRORS } },
+      config: { access: scope.access },
+      schema: scope.schema({ tags: TAGS, summary: 'My attestations, newest first (superseded ones included, marked).', response: { 200: AttestationListSchema, ...SIGNED_IN_ERRORS } }),
     },
-    async (request) => listAttestations(ctx, caller(request)),
+    async (request) => listAttestations(ctx, await scope.viewer(request)),
   );
 
   app.get(
-    '/api/v1/attestations/:id/pdf',
+    `${scope.prefix}/attestations/:id/pdf`,
     {
-      config: { access: APPLICANT },
-      schema: {
+      config: { access: scope.access },
+      schema: scope.schema({
         tags: TAGS,
         summary: 'One of my attestations as a PDF, in French (default) or English; the QR code carries its signed payload.',
         params: IdParams,
         querystring: Type.Object({ lang: Type.Optional(Type.Enum(['fr', 'en'] as const)) }),
         produces: ['application/pdf'],
         response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'application/pdf' }), ...SIGNED_IN_ERRORS },
-      },
+      }),
     },
     async (request, reply) => {
       const lang = request.query.lang;
       const locale = isLocale(lang) ? lang : requestLocale(request);
-      const { bytes, filename } = await renderAttestation(ctx, caller(request), { id: request.params.id, locale });
+      const { bytes, filename } = await renderAttestation(ctx, await scope.viewer(request), { id: request.params.id, locale });
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${filename}"`)
@@ -66,6 +67,9 @@ export function registerAttestationRoutes(app: App, ctx: AttestationsContext): v
         .send(Buffer.from(bytes));
     },
   );
+
+  // Share codes are the holder's own choice: not at the help desk.
+  if (scope !== SELF) return;
 
   app.get(
     '/api/v1/share-codes',

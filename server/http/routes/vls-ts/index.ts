@@ -1,48 +1,41 @@
 /** /api/v1/vls-ts: record the VLS-TS one entered France with, and validate it online [R-01]. */
 import type { Keyring } from '../../../adapters/signing/keyring';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App } from '../../app';
+import { SELF, type PersonScope } from '../person-scope';
 import type { Db } from '../../../db/client';
-import { AppError } from '../../problem';
 import { COMMON_ERRORS, ProblemSchema } from '../../../../contract/problem';
 import { PermitSchema, RecordVlsTsBodySchema, ValidateVlsTsBodySchema, VlsTsValidationSchema } from '../../../../contract/applications';
-import type { Caller } from '../../../usecases/applications/context';
 import { recordVlsTs } from '../../../usecases/vls-ts/record-vls-ts';
 import { validateVlsTs } from '../../../usecases/vls-ts/validate-vls-ts';
 
 const TAGS = ['vls-ts'];
-const APPLICANT = ['applicant'] as const;
 const SIGNED_IN_ERRORS = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, ...COMMON_ERRORS } as const;
 
-function caller(request: FastifyRequest): Caller {
-  if (!request.user) throw new AppError(401, 'unauthenticated');
-  return request.user;
-}
 
-export function registerVlsTsRoutes(app: App, deps: { db: Db; now?: (() => Date) | undefined; keys?: () => Keyring }): void {
+export function registerVlsTsRoutes(app: App, deps: { db: Db; now?: (() => Date) | undefined; keys?: () => Keyring }, scope: PersonScope = SELF): void {
   const ctx = { db: deps.db, now: deps.now ?? (() => new Date()), keys: deps.keys };
 
   app.post(
-    '/api/v1/vls-ts',
+    `${scope.prefix}/vls-ts`,
     {
-      config: { access: APPLICANT },
-      schema: {
+      config: { access: scope.access },
+      schema: scope.schema({
         tags: TAGS,
         summary: 'Record my VLS-TS (dates printed on the visa, day of entry); the answer says by which date to validate it.',
         description: 'The deadline engine checks the visa (at most one year, entry within its validity): its issues come as a 400 whose `errors` name the fields.',
         body: RecordVlsTsBodySchema,
         response: { 201: PermitSchema, ...SIGNED_IN_ERRORS },
-      },
+      }),
     },
-    async (request, reply) => reply.code(201).send(await recordVlsTs(ctx, caller(request), request.body)),
+    async (request, reply) => reply.code(201).send(await recordVlsTs(ctx, await scope.viewer(request), request.body)),
   );
 
   app.post(
-    '/api/v1/vls-ts/:id/validation',
+    `${scope.prefix}/vls-ts/:id/validation`,
     {
-      config: { access: APPLICANT },
-      schema: {
+      config: { access: scope.access },
+      schema: scope.schema({
         tags: TAGS,
         summary: 'Validate my VLS-TS online: address in France and tax stamp; gives my numéro d’étranger.',
         description:
@@ -52,8 +45,8 @@ export function registerVlsTsRoutes(app: App, deps: { db: Db; now?: (() => Date)
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
         body: ValidateVlsTsBodySchema,
         response: { 200: VlsTsValidationSchema, 409: ProblemSchema, 422: ProblemSchema, ...SIGNED_IN_ERRORS },
-      },
+      }),
     },
-    async (request) => validateVlsTs(ctx, caller(request), { ...request.body, permitId: request.params.id }),
+    async (request) => validateVlsTs(ctx, await scope.viewer(request), { ...request.body, permitId: request.params.id }),
   );
 }
