@@ -76,6 +76,8 @@ function PersonLoader({ personId }: { personId: string }) {
   );
 }
 
+const CHANNEL_ORDER = ['sms', 'post', 'email', 'in_app'] as const;
+
 function IdentitySection({ person }: { person: AssistedPersonBody }) {
   const { t } = useTranslation(['help-desk', 'profile']);
   const format = useFormat();
@@ -84,7 +86,8 @@ function IdentitySection({ person }: { person: AssistedPersonBody }) {
   const prefecture = mine.data?.prefectures.find((item) => item.id === person.prefectureId);
   const { profile } = person;
   const address = profile.address;
-  const channels = person.channels.map((channel) => t(`channels.${channel}`));
+  // The channels that reach the person outside the service first.
+  const channels = CHANNEL_ORDER.filter((channel) => person.channels.includes(channel)).map((channel) => t(`channels.${channel}`));
   const rows: Array<[string, string]> = [
     [t('profile:fields.birthDate.label'), format.shortDate(profile.birthDate)],
     ...(profile.birthPlace === null ? [] : [[t('person.birthPlace'), profile.birthPlace] as [string, string]]),
