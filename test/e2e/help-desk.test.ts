@@ -6,8 +6,10 @@
  * in help-desk mode, answers, sends the documents and files it; the attestation de dépôt is listed
  * on the person's page and its PDF opens; the postal-mail queue (/agent/courrier) holds a letter to
  * post for the person, whose PDF opens, and "mark as posted" moves it to the posted list; the text
- * message to the person's mobile is in the outbox. axe on the desk, the person's page and the
- * queue; screenshots saved. Skipped when TEST_DATABASE_URL is set (the demo accounts and the dev
+ * message to the person's mobile is in the outbox. Last, on a 360 px phone, the desk finds the person
+ * by name, and registering them again is refused with a link to their page. axe on the desk, the
+ * person's page, the new application and the queue; screenshots saved. The app runs with
+ * REMINDER_QUIET_HOURS=off: the letter and the text message go out with the next minute's sweep. Skipped when TEST_DATABASE_URL is set (the demo accounts and the dev
  * mailbox exist only with the embedded database).
  */
 import { randomInt } from 'node:crypto';
@@ -171,7 +173,7 @@ describe('the help desk', () => {
             await page.getByTestId('postal-mail').or(page.getByText('Aucune lettre à envoyer.')).first().waitFor();
             return row.count();
           },
-          { timeout: 150_000, intervals: [3_000] },
+          { timeout: 150_000, interval: 3_000 },
         )
         .toBeGreaterThan(0);
       await expectNoAxeViolations(page);
@@ -194,10 +196,10 @@ describe('the help desk', () => {
         .poll(async () => {
           const mailbox = await apiCall(context, app.url, 'GET', '/api/v1/dev/mailbox?limit=200');
           return (mailbox.body.items as Array<{ channel: string; recipient: string }>).filter((message) => message.channel === 'sms' && message.recipient === '+33612345678').length;
-        }, { timeout: 90_000, intervals: [3_000] })
+        }, { timeout: 90_000, interval: 3_000 })
         .toBeGreaterThan(0);
 
-      // On a 360 px phone, the desk still fits.
+      // On a 360 px phone, the desk still fits; a search and a second registration of the same person.
       await page.setViewportSize({ width: 360, height: 800 });
       await page.goto(`${app.url}/agent/guichet`);
       await heading(page, 'Guichet : démarches pour une personne');
@@ -205,7 +207,29 @@ describe('the help desk', () => {
       await screenshot(page, 'help-desk-8-desk-phone');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
+      // The person is found by name, with their application's reference; registering them again
+      // is refused, with a link to their page.
+      await page.locator('#desk-q').fill(surname);
+      await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+      await page.waitForURL(/\?q=/);
+      const found = page.getByTestId('desk-people').getByRole('row').filter({ hasText: reference });
+      await found.getByRole('link', { name: `${surname.toUpperCase()} Fatima` }).waitFor();
       expect(problems).toEqual([]);
+      await page.locator('#register-surname').fill(surname);
+      await page.locator('#register-givenNames').fill('Fatima');
+      await page.locator('#register-birthDate').fill('1961-04-17');
+      await page.locator('#register-nationality').fill('DZA');
+      await page.locator('#register-line1').fill('8 rue Juliette Récamier');
+      await page.locator('#register-postalCode').fill('69006');
+      await page.locator('#register-city').fill('Lyon');
+      await page.locator('#register-departement').fill('69');
+      await page.locator('#register-helpReason').selectOption('no_device');
+      await page.getByRole('button', { name: 'Enregistrer la personne' }).click();
+      await page.getByText('Personne déjà inscrite').waitFor();
+      await page.getByRole('link', { name: `Ouvrir la fiche de ${surname.toUpperCase()} Fatima` }).click();
+      await page.waitForURL(`${app.url}/agent/guichet/${personId}`);
+      // The browser logs the refusal; nothing else went wrong.
+      expect(problems).toEqual([expect.stringContaining('409')]);
     },
     360_000,
   );

@@ -12,7 +12,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { HELP_DESK_REASON_VALUES, type AssistedPersonBody, type AssistedPersonListBody, type HelpDeskReason, type RegisterPersonBody } from '../../../contract/help-desk';
+import { HELP_DESK_REASON_VALUES, type AssistedPersonBody, type AssistedPersonListBody, type AssistedPersonSummary, type HelpDeskReason, type RegisterPersonBody } from '../../../contract/help-desk';
 import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -168,6 +168,8 @@ function RegisterSection() {
   const mine = useApi<Prefectures>('/staff/prefectures');
   const prefectures = mine.data?.prefectures ?? [];
   const [draft, setDraft] = useState<RegisterDraft>(EMPTY);
+  /** The person already registered with these names and birth date (answer 409), to open instead. */
+  const [twin, setTwin] = useState<AssistedPersonSummary>();
   const form = useAccountForm<FieldPath>(FIELD_PATHS);
   const ids = Object.fromEntries((Object.keys(FIELDS) as DraftKey[]).map((key) => [FIELDS[key], { id: `register-${key}`, label: t(`register.fields.${key}.label`) }])) as Record<FieldPath, { id: string; label: string }>;
   const set = (key: DraftKey, value: string) => setDraft((current) => ({ ...current, [key]: value }));
@@ -186,7 +188,14 @@ function RegisterSection() {
     return messages;
   };
 
+  const findTwin = async () => {
+    const same = (a: string, b: string) => a.trim().localeCompare(b.trim(), 'fr', { sensitivity: 'base' }) === 0;
+    const found = await api.get<AssistedPersonListBody>('/staff/help-desk/people', { query: { q: draft.birthDate } }).catch(() => undefined);
+    setTwin(found?.items.find((person) => person.birthDate === draft.birthDate && same(person.surname, draft.surname) && same(person.givenNames, draft.givenNames)));
+  };
+
   const onSubmit = form.submit(validate, async () => {
+    setTwin(undefined);
     const body: RegisterPersonBody = {
       surname: draft.surname,
       givenNames: draft.givenNames,
@@ -207,6 +216,9 @@ function RegisterSection() {
     };
     const person = await api.post<AssistedPersonBody>('/staff/help-desk/people', body);
     await navigate(HELP_DESK_PATHS.person(person.id));
+  }, (problem) => {
+    if (problem.code === 'person_already_registered') void findTwin();
+    return false;
   });
 
   const field = (key: Exclude<DraftKey, 'locale' | 'helpReason' | 'prefectureId'>, extra: { type?: string; maxLength?: number; optional?: boolean; upper?: boolean; inputMode?: 'numeric' | 'tel' } = {}) => {
@@ -240,6 +252,13 @@ function RegisterSection() {
       <p>{t('register.intro')}</p>
       <form onSubmit={onSubmit} noValidate className="fr-col-12 fr-col-md-10 fr-col-lg-8 fr-px-0">
         <FormErrorSummary errors={form.errors} fields={ids} />
+        {twin !== undefined && form.errors !== undefined && (
+          <p>
+            <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to={HELP_DESK_PATHS.person(twin.id)}>
+              {t('register.openTwin', { name: personName(twin) })}
+            </Link>
+          </p>
+        )}
         <p className="fr-hint-text">{t('account:form.requiredNotice')}</p>
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend fr-h5">{t('register.identity')}</legend>
