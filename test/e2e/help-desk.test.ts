@@ -110,6 +110,14 @@ describe('the help desk', () => {
       await page.getByTestId('person-permits').waitFor();
       await expectNoAxeViolations(page);
       await screenshot(page, 'help-desk-2-person');
+      // The VLS-TS page opens in help-desk mode too (this person has a card: the form to record a visa).
+      await page.getByRole('link', { name: 'Enregistrer ou valider un visa long séjour (VLS-TS)' }).click();
+      await page.waitForURL(`${app.url}/agent/guichet/${personId}/visa`);
+      await heading(page, 'Valider mon visa long séjour (VLS-TS)');
+      await page.getByText(`Vous agissez au guichet pour ${surname.toUpperCase()} Fatima`).waitFor();
+      await page.locator('#visa-cardType').waitFor();
+      await page.getByRole('link', { name: 'Retour à la fiche de la personne' }).click();
+      await heading(page, `${surname.toUpperCase()} Fatima`);
 
       // A new application, through the applicant's page in help-desk mode: in its window.
       await page.getByRole('link', { name: 'Nouvelle demande' }).click();
