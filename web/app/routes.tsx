@@ -149,6 +149,32 @@ export const routes: RouteObject[] = [
             path: 'agent/tableau-de-bord',
             lazy: async () => ({ Component: (await import('../features/back-office/dashboard-page')).DashboardPage }),
           },
+          // The help desk (issue 5, docs/adr/0020-help-desk-substitution.md): an agent registers a person
+          // and files for them through the applicant's own pages; the letters to post.
+          {
+            path: 'agent/guichet',
+            lazy: async () => ({ Component: (await import('../features/help-desk/desk-page')).DeskPage }),
+          },
+          {
+            path: 'agent/guichet/:personId',
+            lazy: async () => ({ Component: (await import('../features/help-desk/person-page')).PersonPage }),
+          },
+          {
+            path: 'agent/guichet/:personId/visa',
+            lazy: async () => ({ Component: (await import('../features/help-desk/help-desk-journey-pages')).HelpDeskVisaPage }),
+          },
+          {
+            path: 'agent/guichet/:personId/demandes/nouvelle',
+            lazy: async () => ({ Component: (await import('../features/help-desk/help-desk-journey-pages')).HelpDeskNewApplicationPage }),
+          },
+          {
+            path: 'agent/guichet/:personId/demandes/:id',
+            lazy: async () => ({ Component: (await import('../features/help-desk/help-desk-journey-pages')).HelpDeskApplicationPage }),
+          },
+          {
+            path: 'agent/courrier',
+            lazy: async () => ({ Component: (await import('../features/help-desk/postal-mail-page')).PostalMailPage }),
+          },
           // Development: the emails waiting in the outbox (the API exists only in embedded mode).
           {
             path: 'dev/mailbox',

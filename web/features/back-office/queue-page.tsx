@@ -20,6 +20,7 @@ import { useFormat } from '../calculator/use-format';
 import { BACK_OFFICE_PATHS } from './paths';
 import { StaffGate } from './staff-gate';
 import { MESSAGE_PATHS } from '../messages/paths';
+import { HELP_DESK_PATHS } from '../help-desk/paths';
 
 const FILTERS = ['q', 'status', 'cardType', 'waitingAtLeast', 'tacitWithin', 'filing', 'overdue', 'assigned', 'flagged', 'sort'] as const;
 const PAGE_SIZE = 25;
@@ -31,7 +32,7 @@ export function QueuePage() {
 }
 
 function Queue({ supervisor }: { supervisor: boolean }) {
-  const { t } = useTranslation(['staff', 'applications', 'back-office']);
+  const { t } = useTranslation(['staff', 'applications', 'back-office', 'help-desk']);
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const [draft, setDraft] = useState<Record<string, string>>(() => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])));
@@ -57,6 +58,10 @@ function Queue({ supervisor }: { supervisor: boolean }) {
       <h1>{t('queue.title')}</h1>
       <p>
         <Link className="fr-link" to={MESSAGE_PATHS.inbox}>{t('messages:inbox.link')}</Link>
+        {' · '}
+        <Link className="fr-link" to={HELP_DESK_PATHS.desk}>{t('help-desk:links.desk')}</Link>
+        {' · '}
+        <Link className="fr-link" to={HELP_DESK_PATHS.postalMail}>{t('help-desk:links.postalMail')}</Link>
       </p>
       {supervisor && (
         <p>

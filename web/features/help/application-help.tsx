@@ -8,16 +8,21 @@ import { Link } from 'react-router';
 import type { ApplicationBody } from '../../../contract/applications';
 import { useLanguage } from '../../i18n';
 import { useFormat } from '../calculator/use-format';
+import { usePersonScope } from '../journey/person-scope';
 import { helpPath } from './help-content';
 
-export function letterPdfUrl(applicationId: string, kind: string, language: 'fr' | 'en'): string {
-  return `/api/v1/applications/${encodeURIComponent(applicationId)}/letters/${kind}.pdf?lang=${language}`;
+const APPLICANT = { url: (path: string) => `/api/v1${path}` };
+
+/** `scope`: whose application (web/features/journey/person-scope.tsx); the signed-in applicant's by default. */
+export function letterPdfUrl(applicationId: string, kind: string, language: 'fr' | 'en', scope: { url: (path: string) => string } = APPLICANT): string {
+  return scope.url(`/applications/${encodeURIComponent(applicationId)}/letters/${kind}.pdf?lang=${language}`);
 }
 
 export function ApplicationHelp({ application }: { application: ApplicationBody }) {
   const { t } = useTranslation('help');
   const language = useLanguage();
   const format = useFormat();
+  const scope = usePersonScope();
   const { situation, letters, tacitRefusalOn } = application.help;
   if (situation === null) return null;
   return (
@@ -29,7 +34,7 @@ export function ApplicationHelp({ application }: { application: ApplicationBody 
           <ul className="sejour-plain-list">
             {letters.map((kind) => (
               <li key={kind} className="fr-mb-2w">
-                <a className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href={letterPdfUrl(application.id, kind, language)} download>
+                <a className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href={letterPdfUrl(application.id, kind, language, scope)} download>
                   {t(`application.letters.${kind}`)}
                 </a>
               </li>

@@ -12,7 +12,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { ApplicationBody, CardTypeListBody } from '../../../contract/applications';
 import { api, isApiProblem, type ApiProblem } from '../../api/client';
 import { useApi } from '../../api/use-api';
@@ -20,11 +20,11 @@ import { useLanguage } from '../../i18n';
 import { ErrorSummary } from '../../ui/error-summary';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { FocusedNotice } from '../account/form';
-import { RequireSession } from '../account/require-session';
 import { useFormat } from '../calculator/use-format';
 import { attestationPdfUrl, type AttestationList } from '../procedures/attestations';
-import { PROCEDURE_PATHS } from '../procedures/paths';
 import { DocumentItem } from './document-item';
+import { BackHome, ScopeGate, usePersonScope } from './person-scope';
+import { ActingForBanner } from '../help-desk/acting-for-banner';
 import { ApplicationHelp } from '../help/application-help';
 import { DecisionEstimateSection } from '../statistics/decision-estimate-section';
 
@@ -46,23 +46,25 @@ export function ApplicationPage() {
   const { t } = useTranslation('journey');
   useDocumentTitle(t('application.documentTitle'));
   const { id = '' } = useParams();
-  return <RequireSession title={t('application.documentTitle')}>{() => <ApplicationLoader id={id} />}</RequireSession>;
+  return <ScopeGate title={t('application.documentTitle')}>{() => <ApplicationLoader id={id} />}</ScopeGate>;
 }
 
 function ApplicationLoader({ id }: { id: string }) {
   const { t } = useTranslation(['journey', 'account']);
-  const loaded = useApi<ApplicationBody>(`/applications/${encodeURIComponent(id)}`);
+  const scope = usePersonScope();
+  const loaded = useApi<ApplicationBody>(scope.api(`/applications/${encodeURIComponent(id)}`));
   const catalogue = useApi<CardTypeListBody>('/card-types');
   const [current, setCurrent] = useState<ApplicationBody>();
   const application = current ?? loaded.data;
   const card = catalogue.data?.items.find((item) => item.id === application?.cardType);
 
-  const refresh = async () => setCurrent(await api.get<ApplicationBody>(`/applications/${encodeURIComponent(id)}`));
+  const refresh = async () => setCurrent(await api.get<ApplicationBody>(scope.api(`/applications/${encodeURIComponent(id)}`)));
 
   return (
     <div className="fr-container fr-py-6w">
       <div className="fr-grid-row fr-grid-row--center">
         <div className="fr-col-12 fr-col-md-10 fr-col-lg-8">
+          <ActingForBanner />
           {application === undefined && <h1>{t('application.documentTitle')}</h1>}
           {loaded.loading && <p role="status">{t('account:loading')}</p>}
           {loaded.problem !== undefined && application === undefined && (
@@ -72,9 +74,7 @@ function ApplicationLoader({ id }: { id: string }) {
             </>
           )}
           {application !== undefined && <ApplicationView application={application} card={card} onChange={setCurrent} refresh={refresh} />}
-          <p className="fr-mt-6w">
-            <Link to={PROCEDURE_PATHS.space}>{t('backToSpace')}</Link>
-          </p>
+          <BackHome />
         </div>
       </div>
     </div>
@@ -95,6 +95,7 @@ function ApplicationView(props: ViewProps) {
   const severity = STATUS_SEVERITY[application.status];
   const draft = application.status === 'draft';
   const closed = CLOSED.has(application.status);
+  const scope = usePersonScope();
   return (
     <>
       <h1>{t('application.title', { card: t(`applications:cardTypes.${application.cardType}.name`, { defaultValue: application.cardType }) })}</h1>
@@ -112,7 +113,7 @@ function ApplicationView(props: ViewProps) {
         <li>{t('application.foreignerNumber', { number: application.foreignerNumber })}</li>
       </ul>
       <FilingSection application={application} />
-      {!draft && !closed && <DecisionEstimateSection applicationId={application.id} />}
+      {!draft && !closed && scope.personId === null && <DecisionEstimateSection applicationId={application.id} />}
       {draft ? (
         <>
           <QuestionsSection {...props} />
@@ -204,6 +205,7 @@ function ProblemAlert({ problem }: { problem: ApiProblem | undefined }) {
 
 function QuestionsSection({ application, card, onChange }: ViewProps) {
   const { t } = useTranslation('journey');
+  const scope = usePersonScope();
   const [problem, setProblem] = useState<ApiProblem>();
   const [saving, setSaving] = useState(false);
   // What the person chose, shown at once; the saved answers come back from the server.
@@ -214,7 +216,7 @@ function QuestionsSection({ application, card, onChange }: ViewProps) {
     setProblem(undefined);
     setSaving(true);
     try {
-      const saved = await api.patch<ApplicationBody>(`/applications/${encodeURIComponent(application.id)}`, { answers });
+      const saved = await api.patch<ApplicationBody>(scope.api(`/applications/${encodeURIComponent(application.id)}`), { answers });
       onChange(saved);
     } catch (error) {
       if (!isApiProblem(error)) throw error;
@@ -282,12 +284,13 @@ function SubmitSection({ application, onChange }: ViewProps) {
   const { t } = useTranslation(['journey', 'applications']);
   // One key for this page: a double click, or a retry after a network error, files once.
   const key = useRef(crypto.randomUUID());
+  const scope = usePersonScope();
   const { pending, problem, run } = useAction();
   const missing = application.missingDocuments.length + application.unansweredQuestions.length;
 
   const submit = () =>
     run(async () => {
-      onChange(await api.post<ApplicationBody>(`/applications/${encodeURIComponent(application.id)}/submit`, undefined, { headers: { 'idempotency-key': key.current } }));
+      onChange(await api.post<ApplicationBody>(scope.api(`/applications/${encodeURIComponent(application.id)}/submit`), undefined, { headers: { 'idempotency-key': key.current } }));
     });
 
   return (
@@ -320,6 +323,7 @@ function RequestsSection({ application, card, onChange, refresh }: ViewProps) {
   const format = useFormat();
   const [problem, setProblem] = useState<{ requestId: string; problem: ApiProblem }>();
   const [pending, setPending] = useState<string>();
+  const scope = usePersonScope();
   if (application.documentRequests.length === 0) return null;
 
   const answer = async (requestId: string) => {
@@ -327,7 +331,7 @@ function RequestsSection({ application, card, onChange, refresh }: ViewProps) {
     setPending(requestId);
     setProblem(undefined);
     try {
-      onChange(await api.post<ApplicationBody>(`/applications/${encodeURIComponent(application.id)}/document-requests/${encodeURIComponent(requestId)}/answer`));
+      onChange(await api.post<ApplicationBody>(scope.api(`/applications/${encodeURIComponent(application.id)}/document-requests/${encodeURIComponent(requestId)}/answer`)));
     } catch (error) {
       if (!isApiProblem(error)) throw error;
       setProblem({ requestId, problem: error });
@@ -392,11 +396,12 @@ function CorrectionSection({ application, card, onChange }: ViewProps) {
   const [note, setNote] = useState('');
   const { pending, problem, run } = useAction();
   const [done, setDone] = useState(false);
+  const scope = usePersonScope();
   if (card === undefined || card.questions.length === 0) return null;
 
   const send = () =>
     run(async () => {
-      onChange(await api.post<ApplicationBody>(`/applications/${encodeURIComponent(application.id)}/corrections`, { answers, ...(note.trim() === '' ? {} : { note }) }));
+      onChange(await api.post<ApplicationBody>(scope.api(`/applications/${encodeURIComponent(application.id)}/corrections`), { answers, ...(note.trim() === '' ? {} : { note }) }));
       setDone(true);
       setOpen(false);
       setNote('');
@@ -441,10 +446,11 @@ function CorrectionSection({ application, card, onChange }: ViewProps) {
 function WithdrawSection({ application, onChange }: ViewProps) {
   const { t } = useTranslation('journey');
   const [confirming, setConfirming] = useState(false);
+  const scope = usePersonScope();
   const { pending, problem, run } = useAction();
   const withdraw = () =>
     run(async () => {
-      onChange(await api.post<ApplicationBody>(`/applications/${encodeURIComponent(application.id)}/withdraw`));
+      onChange(await api.post<ApplicationBody>(scope.api(`/applications/${encodeURIComponent(application.id)}/withdraw`)));
     });
   return (
     <section aria-labelledby="application-withdraw" className="fr-mb-4w">
@@ -473,7 +479,8 @@ function AttestationsOfApplication({ applicationId }: { applicationId: string })
   const { t } = useTranslation(['journey', 'attestations', 'procedures']);
   const format = useFormat();
   const language = useLanguage();
-  const { data } = useApi<AttestationList>('/attestations');
+  const scope = usePersonScope();
+  const { data } = useApi<AttestationList>(scope.api('/attestations'));
   const mine = data?.attestations.filter((attestation) => attestation.applicationId === applicationId) ?? [];
   return (
     <section aria-labelledby="application-attestations" className="fr-mb-4w">
@@ -482,7 +489,7 @@ function AttestationsOfApplication({ applicationId }: { applicationId: string })
       <ul className="sejour-plain-list">
         {mine.map((attestation) => (
           <li key={attestation.id} className="fr-mb-2w">
-            <a className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href={attestationPdfUrl(attestation.id, language)} download>
+            <a className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href={attestationPdfUrl(attestation.id, language, scope)} download>
               {t('application.attestations.download', {
                 kind: t(`attestations:kinds.${attestation.kind}.title`, { defaultValue: attestation.kind }),
                 date: format.shortDate(attestation.issuedOn),

@@ -9,6 +9,7 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentBody } from '../../../contract/applications';
 import { api, isApiProblem } from '../../api/client';
+import { usePersonScope } from './person-scope';
 import { checkFile, sendFile } from './upload';
 
 interface Transfer {
@@ -38,6 +39,7 @@ export interface DocumentItemProps {
 export function DocumentItem(props: DocumentItemProps) {
   const { t } = useTranslation(['journey', 'errors']);
   const inputId = useId();
+  const scope = usePersonScope();
   const [transfers, setTransfers] = useState<Transfer[]>([]);
   const [itemError, setItemError] = useState<string>();
   const counter = useRef(0);
@@ -73,7 +75,7 @@ export function DocumentItem(props: DocumentItemProps) {
     event.target.value = '';
     setItemError(undefined);
     clearRefusals();
-    for (const file of files) void send(file, 'POST', `/applications/${encodeURIComponent(props.applicationId)}/items/${encodeURIComponent(props.itemId)}/documents`);
+    for (const file of files) void send(file, 'POST', scope.api(`/applications/${encodeURIComponent(props.applicationId)}/items/${encodeURIComponent(props.itemId)}/documents`));
   };
 
   const onReplace = (document: DocumentBody) => (event: ChangeEvent<HTMLInputElement>) => {
@@ -81,13 +83,13 @@ export function DocumentItem(props: DocumentItemProps) {
     event.target.value = '';
     setItemError(undefined);
     clearRefusals();
-    if (file !== undefined) void send(file, 'PUT', `/applications/${encodeURIComponent(props.applicationId)}/documents/${encodeURIComponent(document.id)}`);
+    if (file !== undefined) void send(file, 'PUT', scope.api(`/applications/${encodeURIComponent(props.applicationId)}/documents/${encodeURIComponent(document.id)}`));
   };
 
   const onRemove = async (document: DocumentBody) => {
     setItemError(undefined);
     try {
-      await api.delete(`/applications/${encodeURIComponent(props.applicationId)}/documents/${encodeURIComponent(document.id)}`);
+      await api.delete(scope.api(`/applications/${encodeURIComponent(props.applicationId)}/documents/${encodeURIComponent(document.id)}`));
       await props.onChanged();
     } catch (error) {
       if (!isApiProblem(error)) throw error;
@@ -108,7 +110,7 @@ export function DocumentItem(props: DocumentItemProps) {
         <ul className="sejour-plain-list">
           {props.documents.map((document) => (
             <li key={document.id} className="fr-mb-1w" data-testid="document">
-              <a href={`/api/v1/applications/${encodeURIComponent(props.applicationId)}/documents/${encodeURIComponent(document.id)}/content`} download className="sejour-break">
+              <a href={scope.url(`/applications/${encodeURIComponent(props.applicationId)}/documents/${encodeURIComponent(document.id)}/content`)} download className="sejour-break">
                 {document.filename}
               </a>{' '}
               <span className="fr-text--sm">({t('application.documents.size', { size: Math.max(1, Math.round(document.sizeBytes / 1024)) })})</span>

@@ -18,23 +18,23 @@ import { useApi } from '../../api/use-api';
 import { useLanguage } from '../../i18n';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { FormErrorSummary, useAccountForm } from '../account/form';
-import { RequireSession } from '../account/require-session';
 import { useFormat } from '../calculator/use-format';
-import { PROCEDURE_PATHS } from '../procedures/paths';
+import { ActingForBanner } from '../help-desk/acting-for-banner';
 import { usePermitDeadlines, windowOf } from './engine';
-import { JOURNEY_PATHS } from './paths';
+import { BackHome, ScopeGate, usePersonScope } from './person-scope';
 
 type CardType = CardTypeListBody['items'][number];
 
 export function NewApplicationPage() {
   const { t } = useTranslation('journey');
   useDocumentTitle(t('newApplication.documentTitle'));
-  return <RequireSession title={t('newApplication.title')}>{() => <NewApplication />}</RequireSession>;
+  return <ScopeGate title={t('newApplication.title')}>{() => <NewApplication />}</ScopeGate>;
 }
 
 function NewApplication() {
   const { t } = useTranslation(['journey', 'account']);
-  const permits = useApi<{ items: PermitBody[] }>('/permits');
+  const scope = usePersonScope();
+  const permits = useApi<{ items: PermitBody[] }>(scope.api('/permits'));
   const catalogue = useApi<CardTypeListBody>('/card-types');
   const permit = permits.data?.items[0];
   const problem = permits.problem ?? catalogue.problem;
@@ -43,6 +43,7 @@ function NewApplication() {
     <div className="fr-container fr-py-6w">
       <div className="fr-grid-row fr-grid-row--center">
         <div className="fr-col-12 fr-col-md-10 fr-col-lg-8">
+          <ActingForBanner />
           <h1>{t('newApplication.title')}</h1>
           {(permits.loading || catalogue.loading) && <p role="status">{t('account:loading')}</p>}
           {problem !== undefined && (
@@ -61,15 +62,13 @@ function NewApplication() {
           {permits.data !== undefined && catalogue.data !== undefined && (
             permit === undefined || permit.foreignerNumber === null ? (
               <CallOut title={t('newApplication.needsNumber.title')} titleAs="h2">
-                {t('newApplication.needsNumber.body')} <Link to={JOURNEY_PATHS.visa}>{t('newApplication.needsNumber.link')}</Link>
+                {t('newApplication.needsNumber.body')} <Link to={scope.paths.visa}>{t('newApplication.needsNumber.link')}</Link>
               </CallOut>
             ) : (
               <Chooser permit={permit} cards={catalogue.data.items} />
             )
           )}
-          <p className="fr-mt-6w">
-            <Link to={PROCEDURE_PATHS.space}>{t('backToSpace')}</Link>
-          </p>
+          <BackHome />
         </div>
       </div>
     </div>
@@ -157,6 +156,7 @@ function CardDetails({ card }: { card: CardType }) {
 function Chooser({ permit, cards }: { permit: PermitBody; cards: CardType[] }) {
   const { t } = useTranslation(['journey', 'applications']);
   const navigate = useNavigate();
+  const scope = usePersonScope();
   const engine = usePermitDeadlines(permit);
   const [cardType, setCardType] = useState<string>(permit.cardType);
   const form = useAccountForm(['cardType'] as const);
@@ -166,8 +166,8 @@ function Chooser({ permit, cards }: { permit: PermitBody; cards: CardType[] }) {
   const onSubmit = form.submit(
     () => (card === undefined ? { cardType: t('errors:fields.required') } : {}),
     async () => {
-      const application = await api.post<ApplicationBody>('/applications', { cardType });
-      await navigate(JOURNEY_PATHS.application(application.id));
+      const application = await api.post<ApplicationBody>(scope.api('/applications'), { cardType });
+      await navigate(scope.paths.application(application.id));
     },
   );
 

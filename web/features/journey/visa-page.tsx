@@ -19,11 +19,11 @@ import { useApi } from '../../api/use-api';
 import { useLanguage } from '../../i18n';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { FocusedNotice, FormErrorSummary, useAccountForm } from '../account/form';
-import { RequireSession } from '../account/require-session';
 import { useFormat } from '../calculator/use-format';
 import { attestationPdfUrl, type AttestationList } from '../procedures/attestations';
-import { PROCEDURE_PATHS } from '../procedures/paths';
+import { ActingForBanner } from '../help-desk/acting-for-banner';
 import { usePermitDeadlines } from './engine';
+import { BackHome, ScopeGate, usePersonScope } from './person-scope';
 import { isRealDate, validateAddress, validateTaxStamp, type AddressDraft, type Messages } from './validate';
 
 interface PermitList {
@@ -33,12 +33,13 @@ interface PermitList {
 export function VisaPage() {
   const { t } = useTranslation('journey');
   useDocumentTitle(t('visa.documentTitle'));
-  return <RequireSession title={t('visa.title')}>{() => <VisaSpace />}</RequireSession>;
+  return <ScopeGate title={t('visa.title')}>{() => <VisaSpace />}</ScopeGate>;
 }
 
 function VisaSpace() {
   const { t } = useTranslation(['journey', 'account']);
-  const permits = useApi<PermitList>('/permits');
+  const scope = usePersonScope();
+  const permits = useApi<PermitList>(scope.api('/permits'));
   const [recorded, setRecorded] = useState<PermitBody>();
   const [validation, setValidation] = useState<VlsTsValidationBody>();
   const fromList = permits.data?.items.find((permit) => permit.kind === 'vls_ts');
@@ -48,6 +49,7 @@ function VisaSpace() {
     <div className="fr-container fr-py-6w">
       <div className="fr-grid-row fr-grid-row--center">
         <div className="fr-col-12 fr-col-md-10 fr-col-lg-8">
+          <ActingForBanner />
           <h1>{t('visa.title')}</h1>
           <p>{t('visa.intro')}</p>
           {permits.loading && <p role="status">{t('account:loading')}</p>}
@@ -68,9 +70,7 @@ function VisaSpace() {
                 {permit.vlsTs?.validation === 'validated' && <Validated permit={permit} validation={validation} />}
               </>
             ))}
-          <p className="fr-mt-6w">
-            <Link to={PROCEDURE_PATHS.space}>{t('backToSpace')}</Link>
-          </p>
+          <BackHome />
         </div>
       </div>
     </div>
@@ -104,12 +104,13 @@ function RecordVisaForm({ onRecorded }: { onRecorded: (permit: PermitBody) => vo
   const catalogue = useApi<CardTypeListBody>('/card-types');
   const [draft, setDraft] = useState<VisaDraft>({ number: '', cardType: '', validFrom: '', validUntil: '', enteredFranceOn: '' });
   const form = useAccountForm(VISA_FIELDS);
+  const scope = usePersonScope();
   const ids = Object.fromEntries(VISA_FIELDS.map((field) => [field, { id: `visa-${field}`, label: t(`visa.fields.${field}.label`) }])) as Record<VisaField, { id: string; label: string }>;
 
   const onSubmit = form.submit(
     () => translateMessages(validateVisa(draft), t),
     async () => {
-      const permit = await api.post<PermitBody>('/vls-ts', {
+      const permit = await api.post<PermitBody>(scope.api('/vls-ts'), {
         cardType: draft.cardType,
         ...(draft.number === '' ? {} : { number: draft.number }),
         validFrom: draft.validFrom,
@@ -249,7 +250,9 @@ type ValidateField = (typeof VALIDATE_FIELDS)[number];
 
 function ValidateForm({ permit, onValidated }: { permit: PermitBody; onValidated: (validation: VlsTsValidationBody) => void }) {
   const { t } = useTranslation(['journey', 'errors', 'account']);
-  const profile = useApi<ProfileResponseBody>('/me/profile');
+  const scope = usePersonScope();
+  // Both GET /me/profile and the help desk's person carry the profile as `.profile`.
+  const profile = useApi<Pick<ProfileResponseBody, 'profile'>>(scope.profilePath);
   const known = profile.data?.profile?.address;
   const [typed, setTyped] = useState<Partial<AddressDraft>>({});
   const [stamp, setStamp] = useState('');
@@ -268,7 +271,7 @@ function ValidateForm({ permit, onValidated }: { permit: PermitBody; onValidated
   const onSubmit = form.submit(
     () => translateMessages({ ...validateAddress(address), ...validateTaxStamp(stamp) }, t),
     async () => {
-      const result = await api.post<VlsTsValidationBody>(`/vls-ts/${encodeURIComponent(permit.id)}/validation`, {
+      const result = await api.post<VlsTsValidationBody>(scope.api(`/vls-ts/${encodeURIComponent(permit.id)}/validation`), {
         address: {
           line1: address.line1,
           ...(address.line2.trim() === '' ? {} : { line2: address.line2 }),
@@ -344,7 +347,8 @@ function Validated({ permit, validation }: { permit: PermitBody; validation: Vls
   const { t } = useTranslation('journey');
   const format = useFormat();
   const language = useLanguage();
-  const attestations = useApi<AttestationList>('/attestations');
+  const scope = usePersonScope();
+  const attestations = useApi<AttestationList>(scope.api('/attestations'));
   const attestation = attestations.data?.attestations.find((item) => item.kind === 'vls_ts_validation' && !item.superseded);
   const content = (
     <div data-testid="visa-validated">
@@ -364,7 +368,7 @@ function Validated({ permit, validation }: { permit: PermitBody; validation: Vls
       />
       {attestation !== undefined ? (
         <p>
-          <a className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href={attestationPdfUrl(attestation.id, language)} download>
+          <a className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href={attestationPdfUrl(attestation.id, language, scope)} download>
             {t('visa.validated.download')}
           </a>
         </p>
