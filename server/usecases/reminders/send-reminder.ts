@@ -1,7 +1,8 @@
 /**
  * Sends one reminder on its channel, safe to run twice or at once in two workers (ADR 0012):
  *
- * 1. never at night: a reminder due between 21:00 and 08:00 Paris time waits for 09:00;
+ * 1. never at night: a reminder due between 21:00 and 08:00 Paris time waits for 09:00 (letters,
+ *    channel `post`, go to the desk's print queue at any hour);
  * 2. claim: `UPDATE … SET status = 'sending' WHERE id = $1 AND status = 'pending' RETURNING` —
  *    only one sender gets the row; the others skip;
  * 3. deliver; in-app and outbox deliveries are written in the same transaction that marks the row
@@ -13,7 +14,7 @@
  *    (the person sees it in their notifications; staff through `listFailedReminders`).
  */
 import { appointmentCancelledTitle } from '../appointments/notification-title';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { nextDaytimeSend, type QuietHours } from '../../../domain/reminders/compute-reminders';
 import type { Db } from '../../db/client';
 import { notifications, reminders, users } from '../../db/schema/index';
@@ -70,8 +71,13 @@ export async function sendReminder(ctx: SendContext, reminderId: string): Promis
   const now = ctx.now();
   const daytime = ctx.quietHours === null ? now.getTime() : nextDaytimeSend(now.getTime(), ctx.quietHours);
   if (daytime !== now.getTime()) {
-    await ctx.db.update(reminders).set({ nextAttemptAt: new Date(daytime) }).where(and(eq(reminders.id, reminderId), eq(reminders.status, 'pending')));
-    return 'deferred';
+    // A letter wakes nobody: it goes to the desk's queue at any hour (ADR 0020).
+    const held = await ctx.db
+      .update(reminders)
+      .set({ nextAttemptAt: new Date(daytime) })
+      .where(and(eq(reminders.id, reminderId), eq(reminders.status, 'pending'), ne(reminders.channel, 'post')))
+      .returning({ id: reminders.id });
+    if (held.length > 0) return 'deferred';
   }
   const [row] = await ctx.db
     .update(reminders)

@@ -168,6 +168,18 @@ describe('filing for the person', () => {
     expect(actions.filter((a) => a === 'postalMail.posted')).toHaveLength(1);
   });
 
+  it('queues the letter at night, while the text message waits for the morning', async () => {
+    clock.now = new Date('2026-10-01T20:30:00Z'); // 22:30 in Paris
+    const agent = await staffSignedIn(ctx, '69');
+    const person = await register(agent);
+    await fileFor(agent, person.id);
+    const notices = await db.select().from(reminders).where(and(eq(reminders.userId, person.id), eq(reminders.kind, 'document_issued')));
+    const send = (id: string) => sendReminder({ db, now: () => clock.now, publicUrl: 'https://sejour.example', delivery: outbox() }, id);
+    expect(await send(notices.find((n) => n.channel === 'post')!.id)).toBe('sent');
+    expect(await send(notices.find((n) => n.channel === 'sms')!.id)).toBe('deferred');
+    expect(await db.select().from(postalMail).where(eq(postalMail.userId, person.id))).toHaveLength(1);
+  });
+
   it('sends the préfecture’s request for documents by letter, with its list', async () => {
     clock.now = new Date(START);
     const agent = await staffSignedIn(ctx, '69');
