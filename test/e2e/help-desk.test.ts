@@ -238,6 +238,16 @@ describe('the help desk', () => {
       await page.waitForURL(`${app.url}/agent/guichet/${personId}`);
       // The browser logs the refusal; nothing else went wrong.
       expect(problems).toEqual([expect.stringContaining('409')]);
+
+      // Later the person has an email address: the desk records it and a link to choose a password goes out.
+      const address = `${surname.toLowerCase()}@example.org`;
+      await page.locator('#invite-email').fill(address);
+      await page.getByRole('button', { name: 'Envoyer le lien' }).click();
+      await page.getByText(`Lien envoyé à ${address}`).waitFor();
+      await page.getByTestId('person-details').getByText(address).waitFor();
+      await expectNoAxeViolations(page);
+      const invitation = await apiCall(context, app.url, 'GET', '/api/v1/dev/mailbox?limit=200');
+      expect((invitation.body.items as Array<{ kind: string; recipient: string }>).some((message) => message.kind === 'help_desk_invitation' && message.recipient === address)).toBe(true);
     },
     360_000,
   );

@@ -19,7 +19,7 @@ import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useLanguage } from '../../i18n';
 import { useDocumentTitle } from '../../ui/use-document-title';
-import { FocusedNotice, FormErrorSummary, useAccountForm } from '../account/form';
+import { FocusedNotice, FormErrorSummary, looksLikeEmail, useAccountForm } from '../account/form';
 import { StaffGate } from '../back-office/staff-gate';
 import { useFormat } from '../calculator/use-format';
 import { HelpDeskScope, usePersonScope } from '../journey/person-scope';
@@ -66,6 +66,7 @@ function PersonLoader({ personId }: { personId: string }) {
         <div className="fr-grid-row">
           <div className="fr-col-12 fr-col-lg-10">
             <IdentitySection person={data} />
+            {data.email === null && <InviteForm personId={data.id} onInvited={reload} />}
             <PermitsSection />
             <ApplicationsSection />
             <AttestationsSection />
@@ -73,6 +74,49 @@ function PersonLoader({ personId }: { personId: string }) {
         </div>
       )}
     </div>
+  );
+}
+
+const INVITE_FIELDS = ['email'] as const;
+
+/** The person now has an email address: record it; they get a link to choose a password (POST …/invitation). */
+function InviteForm({ personId, onInvited }: { personId: string; onInvited: () => void }) {
+  const { t } = useTranslation(['help-desk', 'account']);
+  const [email, setEmail] = useState('');
+  const [sent, setSent] = useState<string>();
+  const form = useAccountForm(INVITE_FIELDS);
+  const ids = { email: { id: 'invite-email', label: t('person.invite.email') } };
+  const onSubmit = form.submit(
+    () => ({ email: email.trim() === '' ? t('account:validation.emailRequired') : looksLikeEmail(email) ? undefined : t('account:validation.emailFormat') }),
+    async () => {
+      await api.post(`/staff/help-desk/people/${encodeURIComponent(personId)}/invitation`, { email: email.trim() });
+      setSent(email.trim());
+      onInvited();
+    },
+  );
+  return (
+    <section aria-labelledby="person-invite" className="fr-mb-6w">
+      <h2 id="person-invite" className="fr-h4">
+        {t('person.invite.title')}
+      </h2>
+      <p>{t('person.invite.intro')}</p>
+      {sent !== undefined && (
+        <FocusedNotice>
+          <Alert severity="success" small description={t('person.invite.sent', { email: sent })} />
+        </FocusedNotice>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <FormErrorSummary errors={form.errors} fields={ids} />
+        <Input
+          label={ids.email.label}
+          {...form.fieldState('email')}
+          nativeInputProps={{ id: ids.email.id, name: 'email', type: 'email', autoComplete: 'off', value: email, 'aria-required': true, onChange: (event) => setEmail(event.target.value) }}
+        />
+        <Button type="submit" priority="secondary" disabled={form.pending}>
+          {form.pending ? t('sending') : t('person.invite.submit')}
+        </Button>
+      </form>
+    </section>
   );
 }
 
