@@ -50,6 +50,7 @@ export function PersonPage() {
 function PersonLoader({ personId }: { personId: string }) {
   const { t } = useTranslation(['help-desk', 'account']);
   const { data, problem, loading, reload } = useApi<AssistedPersonBody>(`/staff/help-desk/people/${encodeURIComponent(personId)}`);
+  const [invited, setInvited] = useState<string>();
   return (
     <div className="fr-container fr-py-6w">
       {data === undefined && <h1>{t('person.documentTitle')}</h1>}
@@ -66,7 +67,20 @@ function PersonLoader({ personId }: { personId: string }) {
         <div className="fr-grid-row">
           <div className="fr-col-12 fr-col-lg-10">
             <IdentitySection person={data} />
-            {data.email === null && <InviteForm personId={data.id} onInvited={reload} />}
+            {invited !== undefined && (
+              <FocusedNotice>
+                <Alert severity="success" small description={t('person.invite.sent', { email: invited })} />
+              </FocusedNotice>
+            )}
+            {data.email === null && (
+              <InviteForm
+                personId={data.id}
+                onInvited={(email) => {
+                  setInvited(email);
+                  reload();
+                }}
+              />
+            )}
             <PermitsSection />
             <ApplicationsSection />
             <AttestationsSection />
@@ -80,18 +94,16 @@ function PersonLoader({ personId }: { personId: string }) {
 const INVITE_FIELDS = ['email'] as const;
 
 /** The person now has an email address: record it; they get a link to choose a password (POST …/invitation). */
-function InviteForm({ personId, onInvited }: { personId: string; onInvited: () => void }) {
+function InviteForm({ personId, onInvited }: { personId: string; onInvited: (email: string) => void }) {
   const { t } = useTranslation(['help-desk', 'account']);
   const [email, setEmail] = useState('');
-  const [sent, setSent] = useState<string>();
   const form = useAccountForm(INVITE_FIELDS);
   const ids = { email: { id: 'invite-email', label: t('person.invite.email') } };
   const onSubmit = form.submit(
     () => ({ email: email.trim() === '' ? t('account:validation.emailRequired') : looksLikeEmail(email) ? undefined : t('account:validation.emailFormat') }),
     async () => {
       await api.post(`/staff/help-desk/people/${encodeURIComponent(personId)}/invitation`, { email: email.trim() });
-      setSent(email.trim());
-      onInvited();
+      onInvited(email.trim().toLowerCase());
     },
   );
   return (
@@ -100,11 +112,6 @@ function InviteForm({ personId, onInvited }: { personId: string; onInvited: () =
         {t('person.invite.title')}
       </h2>
       <p>{t('person.invite.intro')}</p>
-      {sent !== undefined && (
-        <FocusedNotice>
-          <Alert severity="success" small description={t('person.invite.sent', { email: sent })} />
-        </FocusedNotice>
-      )}
       <form onSubmit={onSubmit} noValidate>
         <FormErrorSummary errors={form.errors} fields={ids} />
         <Input
