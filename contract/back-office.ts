@@ -224,5 +224,12 @@ export const DashboardSchema = Type.Object({
     Type.Object({ applicationId: Type.String(), reference: Type.String(), reason: Type.String(), blockedAt: Type.String({ format: 'date-time' }), blockedBy: Nullable(Type.String()) }),
   ),
   notices: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), applicationId: Nullable(Type.String()), createdAt: Type.String({ format: 'date-time' }), read: Type.Boolean() })),
+  postalMail: Type.Object(
+    {
+      toPost: Type.Integer({ description: 'Letters to people without email waiting to be printed and posted (docs/adr/0020).' }),
+      oldestCreatedAt: Nullable(Type.String({ format: 'date-time', description: 'When the oldest of them was queued.' })),
+    },
+    { description: 'The help desk’s letters still to post.' },
+  ),
 });
 export type Dashboard = Static<typeof DashboardSchema>;

@@ -7,7 +7,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { applications, caseFlags, notifications, users } from '../../db/schema/index';
+import { applications, caseFlags, notifications, postalMail, users } from '../../db/schema/index';
 import { AppError } from '../../http/problem';
 import type { Locale } from '../../i18n/index';
 import { addDays, formatIsoDate, toEpochDay } from '../../../domain/calendar/epoch-day';
@@ -79,6 +79,12 @@ export async function getDashboard(deps: { db: Db; now: () => Date }, caller: St
     .orderBy(desc(notifications.createdAt))
     .limit(20);
 
+  // Letters to people without email nobody has posted yet (ADR 0020): a desk falling behind shows here.
+  const [letters] = await db
+    .select({ toPost: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${postalMail.createdAt})` })
+    .from(postalMail)
+    .where(and(eq(postalMail.prefectureId, prefectureId), isNull(postalMail.postedAt)));
+
   await recordAuditEvent(db, {
     actor: caller,
     action: 'dashboard.read',
@@ -109,5 +115,6 @@ export async function getDashboard(deps: { db: Db; now: () => Date }, caller: St
       createdAt: n.createdAt.toISOString(),
       read: n.readAt !== null,
     })),
+    postalMail: { toPost: Number(letters?.toPost ?? 0), oldestCreatedAt: letters?.oldest ? new Date(letters.oldest).toISOString() : null },
   };
 }

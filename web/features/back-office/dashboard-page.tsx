@@ -13,6 +13,7 @@ import type { Dashboard } from '../../../contract/back-office';
 import { useApi } from '../../api/use-api';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { BACK_OFFICE_PATHS } from './paths';
+import { HELP_DESK_PATHS } from '../help-desk/paths';
 import { StaffGate } from './staff-gate';
 
 interface Prefectures {
@@ -135,6 +136,17 @@ function Figures({ prefectureId }: { prefectureId: string }) {
               </li>
             ))}
           </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="dashboard-letters">
+        <h2 id="dashboard-letters">{t('dashboard.letters', { count: data.postalMail.toPost })}</h2>
+        {data.postalMail.oldestCreatedAt === null ? (
+          <p>{t('dashboard.none')}</p>
+        ) : (
+          <p>
+            {t('dashboard.lettersOldest', { date: new Date(data.postalMail.oldestCreatedAt).toLocaleDateString() })} <Link to={HELP_DESK_PATHS.postalMail}>{t('dashboard.lettersLink')}</Link>
+          </p>
         )}
       </section>
 

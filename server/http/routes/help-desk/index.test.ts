@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { AssistedPersonBody, AssistedPersonListBody, PostalMailListBody, PostalMailItem } from '../../../../contract/help-desk';
-import type { CaseFile } from '../../../../contract/back-office';
+import type { CaseFile, Dashboard } from '../../../../contract/back-office';
 import { applicationEvents, applications, auditEvents, outboxMessages, postalMail, reminders } from '../../../db/schema/index';
 import { TINY_PNG } from '../../../usecases/applications/test-pdfs';
 import { pdfText } from '../../../usecases/attestations/test-support';
@@ -155,7 +155,15 @@ describe('filing for the person', () => {
     // The signed attestation follows the letter.
     expect(text).toContain('Attestation de dépôt et accusé de réception');
 
+    // The supervisor's dashboard counts the letters still to post.
+    const supervisor = await staffSignedIn(ctx, '69', { role: 'supervisor' });
+    const board = async () => ok<Dashboard>(await supervisor.browser.get(`/api/v1/staff/dashboard?prefectureId=${person.prefectureId}`)).postalMail;
+    const waiting = await board();
+    expect(waiting.toPost).toBeGreaterThanOrEqual(1);
+    expect(waiting.oldestCreatedAt).not.toBeNull();
+
     const posted = ok<PostalMailItem>(await agent.browser.post(`/api/v1/staff/postal-mail/${letter!.id}/posted`));
+    expect((await board()).toPost).toBe(waiting.toPost - 1);
     expect(posted.postedAt).toBe(clock.now.toISOString());
     clock.now = new Date(clock.now.getTime() + 60_000);
     expect(ok<PostalMailItem>(await agent.browser.post(`/api/v1/staff/postal-mail/${letter!.id}/posted`)).postedAt).toBe(posted.postedAt);
