@@ -95,7 +95,6 @@ function ApplicationView(props: ViewProps) {
   const severity = STATUS_SEVERITY[application.status];
   const draft = application.status === 'draft';
   const closed = CLOSED.has(application.status);
-  const scope = usePersonScope();
   return (
     <>
       <h1>{t('application.title', { card: t(`applications:cardTypes.${application.cardType}.name`, { defaultValue: application.cardType }) })}</h1>
@@ -113,7 +112,7 @@ function ApplicationView(props: ViewProps) {
         <li>{t('application.foreignerNumber', { number: application.foreignerNumber })}</li>
       </ul>
       <FilingSection application={application} />
-      {!draft && !closed && scope.personId === null && <DecisionEstimateSection applicationId={application.id} />}
+      {!draft && !closed && <DecisionEstimateSection applicationId={application.id} />}
       {draft ? (
         <>
           <QuestionsSection {...props} />

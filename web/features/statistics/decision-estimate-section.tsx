@@ -7,13 +7,15 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { DecisionEstimateBody } from '../../../contract/statistics';
+import { usePersonScope } from '../journey/person-scope';
 import { useApi } from '../../api/use-api';
 import { useFormat } from '../calculator/use-format';
 
 export function DecisionEstimateSection({ applicationId }: { applicationId: string }) {
   const { t, i18n } = useTranslation('statistics');
   const format = useFormat();
-  const { data } = useApi<DecisionEstimateBody>(`/applications/${encodeURIComponent(applicationId)}/decision-estimate`);
+  const scope = usePersonScope();
+  const { data } = useApi<DecisionEstimateBody>(scope.api(`/applications/${encodeURIComponent(applicationId)}/decision-estimate`));
   if (!data) return null;
   const { estimate, computedOn } = data;
   const rate = (value: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(value);

@@ -105,6 +105,9 @@ describe('filing for the person', () => {
     const history = await db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, id));
     expect(history.find((h) => h.event === 'submit')).toMatchObject({ actorKind: 'help_desk', actorUserId: agent.user.id });
 
+    // The same estimate of the decision as online (none computed yet: the daily job has not run).
+    expect(ok(await agent.browser.get(`${PEOPLE}/${person.id}/applications/${id}/decision-estimate`))).toEqual({ computedOn: null, estimate: null });
+
     // The préfecture's back office sees it like any other filing.
     const file = ok<CaseFile>(await agent.browser.get(`/api/v1/staff/applications/${id}`));
     expect(file.application).toMatchObject({ reference, status: 'submitted', filedOn: '2026-10-01' });
@@ -261,7 +264,7 @@ describe('who may act at the desk', () => {
 
     const paris = await staffSignedIn(ctx, '75');
     const base = `${PEOPLE}/${person.id}`;
-    const gets = [base, `${base}/permits`, `${base}/applications`, `${base}/applications/${id}`, `${base}/attestations`, `/api/v1/staff/postal-mail/${letterId}/pdf`];
+    const gets = [base, `${base}/permits`, `${base}/applications`, `${base}/applications/${id}`, `${base}/applications/${id}/decision-estimate`, `${base}/attestations`, `/api/v1/staff/postal-mail/${letterId}/pdf`];
     for (const url of gets) expect((await paris.browser.get(url)).statusCode, url).toBe(404);
     expect((await paris.browser.post(`${base}/applications`, { cardType: 'visiteur' })).statusCode).toBe(404);
     expect((await upload(paris.browser, `${base}/applications/${id}/items/passport/documents`, PNG)).statusCode).toBe(404);

@@ -42,6 +42,7 @@ import { registerApplicationRoutes } from '../applications/index';
 import { registerAttestationRoutes } from '../attestations/index';
 import { registerPermitRoutes } from '../permits/index';
 import { registerVlsTsRoutes } from '../vls-ts/index';
+import { registerDecisionEstimateRoute } from '../statistics/index';
 
 export interface HelpDeskRouteDeps {
   db: Db;
@@ -134,6 +135,7 @@ export function registerHelpDeskRoutes(app: App, deps: HelpDeskRouteDeps): void 
   registerVlsTsRoutes(app, { db: deps.db, now, keys: deps.keys }, scope);
   registerApplicationRoutes(app, { db: deps.db, env: deps.env, now, storage: deps.storage, limits: deps.limits }, scope);
   registerAttestationRoutes(app, { db: deps.db, now, keys: deps.keys, publicUrl: deps.env.publicUrl }, scope);
+  registerDecisionEstimateRoute(app, deps.db, scope);
 
   app.get(
     '/api/v1/staff/postal-mail',

@@ -5,6 +5,7 @@
  */
 import { Type } from 'typebox';
 import type { App } from '../../app';
+import { SELF, type PersonScope } from '../person-scope';
 import type { Db } from '../../../db/client';
 import { COMMON_ERRORS, ProblemSchema } from '../../../../contract/problem';
 import {
@@ -117,21 +118,26 @@ export function registerStatisticsRoutes(app: App, deps: { db: Db }): void {
     },
   );
 
+  registerDecisionEstimateRoute(app, deps.db);
+}
+
+/** The estimate of an application's decision, for its owner (or at the help desk, for the person: ADR 0020). */
+export function registerDecisionEstimateRoute(app: App, db: Db, scope: PersonScope = SELF): void {
   app.get(
-    '/api/v1/applications/:id/decision-estimate',
+    `${scope.prefix}/applications/:id/decision-estimate`,
     {
-      config: { access: ['applicant'] },
-      schema: {
+      config: { access: scope.access },
+      schema: scope.schema({
         tags: ['statistics'],
         summary: 'The owner’s estimate of when their application will be decided (backlog ÷ recent decisions), updated daily.',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
         response: { 200: DecisionEstimateBodySchema, 404: ProblemSchema, ...COMMON_ERRORS },
-      },
+      }),
     },
     async (request, reply) => {
-      if (!request.user) throw new AppError(401, 'unauthenticated');
+      const viewer = await scope.viewer(request);
       reply.header('cache-control', 'no-store');
-      return readDecisionEstimate(deps.db, request.user, request.params.id);
+      return readDecisionEstimate(db, viewer, request.params.id);
     },
   );
 }
