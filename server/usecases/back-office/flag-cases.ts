@@ -69,29 +69,31 @@ export async function flagCases(deps: { db: Db; now: () => Date }, today: IsoDat
         where kind = ${kind} and cleared_on is null and application_id not in (select application_id from (${due}) d)
         returning id`)) as unknown as { rows: unknown[] };
       run.cleared += cleared.rows.length;
-      const raised = (await tx.execute(sql`
-        insert into case_flags (application_id, prefecture_id, kind, raised_on, about_on, created_at)
-        select application_id, prefecture_id, ${kind}, ${today}::date, about_on, ${now} from (${due}) d
-        on conflict do nothing
-        returning id`)) as unknown as { rows: Array<{ id: string }> };
-      run.raised[kind] = raised.rows.length;
-      if (raised.rows.length === 0) continue;
-      // One in-app notice per new flag to each supervisor of the case's préfecture.
-      const notified = (await tx.execute(sql`
-        insert into notifications (user_id, kind, params, created_at)
-        select up.user_id, 'case_flag',
-          jsonb_build_object('flag', f.kind, 'reference', a.reference, 'applicationId', a.id::text, 'aboutOn', coalesce(f.about_on::text, '')),
-          ${now}
-        from case_flags f
-        join applications a on a.id = f.application_id
-        join user_prefectures up on up.prefecture_id = f.prefecture_id
-        join users u on u.id = up.user_id and u.role = 'supervisor'
-        where f.id in (${sql.join(
-          raised.rows.map((row) => sql`${row.id}::uuid`),
-          sql`, `,
-        )})
-        returning id`)) as unknown as { rows: unknown[] };
-      run.notified += notified.rows.length;
+      // Raise, and in the same statement give each supervisor of the case's préfecture one in-app
+      // notice per new flag (one statement whatever the number raised: a national first run raises
+      // tens of thousands, too many to pass back as parameters).
+      const result = (await tx.execute(sql`
+        with raised as (
+          insert into case_flags (application_id, prefecture_id, kind, raised_on, about_on, created_at)
+          select application_id, prefecture_id, ${kind}, ${today}::date, about_on, ${now} from (${due}) d
+          on conflict do nothing
+          returning application_id, prefecture_id, kind, about_on
+        ), notified as (
+          insert into notifications (user_id, kind, params, created_at)
+          select up.user_id, 'case_flag',
+            jsonb_build_object('flag', f.kind, 'reference', a.reference, 'applicationId', a.id::text, 'aboutOn', coalesce(f.about_on::text, '')),
+            ${now}
+          from raised f
+          join applications a on a.id = f.application_id
+          join user_prefectures up on up.prefecture_id = f.prefecture_id
+          join users u on u.id = up.user_id and u.role = 'supervisor'
+          returning id
+        )
+        select (select count(*) from raised)::int as raised, (select count(*) from notified)::int as notified`)) as unknown as {
+        rows: Array<{ raised: number; notified: number }>;
+      };
+      run.raised[kind] = Number(result.rows[0]?.raised ?? 0);
+      run.notified += Number(result.rows[0]?.notified ?? 0);
     }
     return run;
   });
