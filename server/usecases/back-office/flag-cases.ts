@@ -65,9 +65,10 @@ export async function flagCases(deps: { db: Db; now: () => Date }, today: IsoDat
     for (const kind of KINDS) {
       const due = candidates(kind, today);
       const cleared = (await tx.execute(sql`
-        update case_flags set cleared_on = ${today}::date
-        where kind = ${kind} and cleared_on is null and application_id not in (select application_id from (${due}) d)
-        returning id`)) as unknown as { rows: unknown[] };
+        update case_flags f set cleared_on = ${today}::date
+        where f.kind = ${kind} and f.cleared_on is null
+          and not exists (select 1 from (${due}) d where d.application_id = f.application_id)
+        returning f.id`)) as unknown as { rows: unknown[] };
       run.cleared += cleared.rows.length;
       // Raise, and in the same statement give each supervisor of the case's préfecture one in-app
       // notice per new flag (one statement whatever the number raised: a national first run raises
