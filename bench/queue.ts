@@ -2,7 +2,8 @@
  * Benchmark of the back-office queue (docs/adr/0014-back-office-queue.md) on PostgreSQL:
  * 1,000,000 filed applications over the 101 préfectures (users, identities, permits), then p50/p95
  * of the queue's typical queries through the use case itself (engine per row and audit entry
- * included) for an agent of a random préfecture, and the EXPLAIN of the main ones.
+ * included) for an agent of a random préfecture, p50/p95 of the supervisor dashboard, the time of
+ * the daily `back-office.flag-cases` job over the whole table, and the EXPLAIN of the main queries.
  *
  * Run: `npx tsx bench/queue.ts [rows]` with `BENCH_DATABASE_URL` (default
  * postgres://postgres@127.0.0.1:5432/postgres, where database `sejour_bench_queue` is created and
@@ -10,6 +11,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { listQueue, type QueueQuery } from '../server/usecases/back-office/list-queue';
+import { getDashboard } from '../server/usecases/back-office/get-dashboard';
+import { flagCases } from '../server/usecases/back-office/flag-cases';
 import { loadNationalData, openBenchDatabase } from './national-data';
 
 const ROWS = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
@@ -52,6 +55,31 @@ for (const scenario of scenarios) {
   }
   times.sort((a, b) => a - b);
   console.log(`  ${scenario.name.padEnd(46)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms  (${(rows / (RUNS + 10)).toFixed(1)} rows/page)`);
+}
+
+// The supervisor dashboard (ADR 0019, letters to post from ADR 0020) of a random préfecture, through the use case.
+const desks = ((await db.execute(sql`select md5('agent' || departement_code)::uuid::text as agent, id from prefectures`)) as unknown as { rows: Array<{ agent: string; id: string }> }).rows;
+{
+  const times: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const desk = random(desks);
+    const started = performance.now();
+    await getDashboard({ db, now: () => TODAY }, { id: desk.agent, role: 'supervisor' }, desk.id, origin, 'fr');
+    if (i >= 10) times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`  ${'supervisor dashboard'.padEnd(46)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms`);
+}
+
+// The daily flag job over every préfecture, from no flags: the first run raises them all, the second
+// (the steady state of every later day) finds them raised and clears none.
+await db.execute(sql`delete from notifications where kind = 'case_flag'`);
+await db.execute(sql`delete from case_flags`);
+for (const run of ['first', 'second']) {
+  const started = performance.now();
+  const result = await flagCases({ db, now: () => TODAY }, '2026-11-26');
+  const raised = Object.values(result.raised).reduce((a, b) => a + b, 0);
+  console.log(`  ${`back-office.flag-cases, ${run} run of the day`.padEnd(46)} ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s   (${raised} raised, ${result.cleared} cleared)`);
 }
 
 const prefecture = ((await db.execute(sql`select id from prefectures where departement_code = '69'`)) as unknown as { rows: Array<{ id: string }> }).rows[0]?.id ?? '';

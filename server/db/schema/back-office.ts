@@ -34,7 +34,8 @@ export const caseFlags = pgTable(
   (table) => [
     // At most one raised flag of a kind per application: the job's upsert target.
     uniqueIndex('case_flags_open_unique').on(table.applicationId, table.kind).where(sql`${table.clearedOn} is null`),
-    index('case_flags_prefecture_open_idx').on(table.prefectureId, table.applicationId).where(sql`${table.clearedOn} is null`),
+    // The dashboard's list of raised flags, soonest first, without sorting a préfecture's flags.
+    index('case_flags_prefecture_open_idx').on(table.prefectureId, table.aboutOn, table.applicationId).where(sql`${table.clearedOn} is null`),
     check('case_flags_kind_check', sql`${table.kind} in ('document_lapses', 'tacit_refusal_30', 'tacit_refusal_7', 'request_overdue')`),
   ],
 );

@@ -1,0 +1,2 @@
+DROP INDEX "case_flags_prefecture_open_idx";--> statement-breakpoint
+CREATE INDEX "case_flags_prefecture_open_idx" ON "case_flags" USING btree ("prefecture_id","about_on","application_id") WHERE "case_flags"."cleared_on" is null;
