@@ -4,7 +4,7 @@
  * language, from locales/{fr,en}/notices.json. The attestation it announces is appended by the
  * caller. Deterministic for the same input.
  */
-import { translate, type Locale } from '../../i18n/index';
+import { hasTranslation, translate, type Locale } from '../../i18n/index';
 import { Writer, documentWithFonts, formatLegalDate, withLentFonts, type ParsedFont } from './pdf-kit';
 
 export interface PostalLetterInput {
@@ -69,7 +69,10 @@ async function renderWith(fonts: { regular: ParsedFont; bold: ParsedFont }, inpu
 
   const params = { aboutOn: date(input.aboutOn), document: documentName, verifyUrl: input.verifyUrl };
   if (input.kind === 'reminder') {
-    w.text(translate(locale, `reminders:kinds.${input.noticeKind}.body`, { aboutOn: date(input.aboutOn) }), { size: 10, gap: 8 });
+    // The reminder's own words, unless they send the reader to a space they cannot open: then the desk's.
+    const deskKey = `notices:letter.reminders.${input.noticeKind}`;
+    const key = hasTranslation(locale, deskKey) ? deskKey : `reminders:kinds.${input.noticeKind}.body`;
+    w.text(translate(locale, key, { aboutOn: date(input.aboutOn) }), { size: 10, gap: 8 });
   } else {
     w.text(t(`letter.bodies.${input.kind}`, params), { size: 10, gap: 6 });
   }

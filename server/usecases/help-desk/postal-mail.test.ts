@@ -9,6 +9,8 @@ import { REMINDER_KINDS } from '../../../domain/reminders/compute-reminders';
 import { NOTICE_KINDS } from '../../../domain/reminders/notices';
 import { fitsOneSms, toGsm7 } from '../../adapters/sms/gsm7';
 import { LOCALES } from '../../i18n/index';
+import { renderPostalLetterPdf } from '../../adapters/pdf/postal-letter-pdf';
+import { pdfText } from '../attestations/test-support';
 import { composeDeskSms, titleOf } from './postal-mail';
 
 const LONG_DATES = ['2027-09-30', '2027-12-31', '2027-02-28'];
@@ -43,5 +45,32 @@ describe(toGsm7.name, () => {
   it('keeps the accents GSM-7 has, drops the others, and plain-quotes typography', () => {
     expect(toGsm7('Dépôt à la préfecture — l’hôtel « Noël » Œuvre…')).toBe('Dépot à la préfecture - l\'hotel " Noel " OEuvre...');
     expect(toGsm7('Ω漢')).toBe('Ω?');
+  });
+});
+
+describe(renderPostalLetterPdf.name, () => {
+  const base = {
+    kind: 'reminder' as const,
+    title: '',
+    writtenOn: '2027-02-01',
+    reference: 'SEJ-2026-ABCDEF',
+    aboutOn: '2027-02-08',
+    document: null,
+    items: [],
+    citation: 'CESEDA R.431-11',
+    person: { name: 'Aïssatou DIALLO', addressLines: ['4 rue Paul Bert', '69003 LYON'] },
+    prefecture: { name: 'Préfecture du Rhône', city: 'Lyon', phone: '04 72 61 60 60', address: null },
+    verifyUrl: 'https://sejour.example/verify',
+  };
+
+  it('sends a reminder by letter to the desk, never to a space the person cannot open', async () => {
+    for (const noticeKind of REMINDER_KINDS) {
+      for (const locale of LOCALES) {
+        const text = pdfText(await renderPostalLetterPdf({ ...base, noticeKind, title: titleOf(noticeKind, { aboutOn: base.aboutOn }, locale) }, locale));
+        expect(text, `${noticeKind} ${locale}`).not.toMatch(/espace|your space|personal space|\{\{/i);
+        expect(text).toContain('Aïssatou DIALLO');
+        expect(text).toContain(locale === 'fr' ? '8 février 2027' : '8 February 2027');
+      }
+    }
   });
 });
