@@ -117,7 +117,8 @@ export async function sendReminder(ctx: SendContext, reminderId: string): Promis
       return 'sent';
     }
     // People without an address cannot open their space: their text says a letter follows (ADR 0020).
-    const smsText = user.email === null ? composeDeskSms(await noticeTitle(ctx.db, row, locale), locale) : undefined;
+    // Inside the try: a failure here is retried like a provider's.
+    const smsText = row.channel === 'sms' && user.email === null ? composeDeskSms(await noticeTitle(ctx.db, row, locale), locale) : undefined;
     const send = async (db: Db) => {
       if (row.channel === 'email') {
         if (isNoticeKind(kind) || user.email === null) throw new Error('notices are not emailed');
