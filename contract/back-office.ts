@@ -233,3 +233,14 @@ export const DashboardSchema = Type.Object({
   ),
 });
 export type Dashboard = Static<typeof DashboardSchema>;
+
+/** GET /api/v1/staff/prefectures: the préfectures the signed-in agent or supervisor works for. */
+export const StaffPrefecturesSchema = Type.Object(
+  {
+    prefectures: Type.Array(
+      Type.Object({ id: Type.String({ format: 'uuid' }), departementCode: Type.String(), name: Type.String() }, { additionalProperties: false }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type StaffPrefectures = Static<typeof StaffPrefecturesSchema>;

@@ -104,6 +104,16 @@ describe(createApiClient.name, () => {
     expect(problem.fieldErrors()).toEqual({ 'application.filedOn': 'Indiquez une date réelle au format AAAA-MM-JJ.' });
   });
 
+  it('keeps the Location a refusal points to (the existing record of a 409), and none when absent', async () => {
+    const conflict = { type: 'urn:sejour:problem:person_already_registered', title: 'Déjà inscrite', status: 409, detail: 'Déjà inscrite.', code: 'person_already_registered' };
+    const { client } = clientAnswering(
+      () => new Response(JSON.stringify(conflict), { status: 409, headers: { 'content-type': 'application/problem+json', location: '/api/v1/staff/help-desk/people/p-1' } }),
+    );
+    expect((await rejection(client.post('/staff/help-desk/people', {}))).location).toBe('/api/v1/staff/help-desk/people/p-1');
+    const plain = clientAnswering(() => json(VALIDATION_PROBLEM, 400, 'application/problem+json')).client;
+    expect((await rejection(plain.post('/applications', {}))).location).toBeUndefined();
+  });
+
   it('keeps the message of a problem that has only a title, or a partial field error', async () => {
     const { client } = clientAnswering(() =>
       json({ title: 'Trop de requêtes', status: 429, errors: [{ field: 'x', message: 'm' }, { nope: true }] }, 429),

@@ -55,8 +55,10 @@ export class ApiProblem extends Error {
   readonly instance: string | undefined;
   readonly requestId: string | undefined;
   readonly errors: readonly ProblemFieldError[];
+  /** The answer's `Location` header: what the refusal points to (e.g. the existing record of a 409). */
+  readonly location: string | undefined;
 
-  constructor(problem: ProblemDetails, options?: { cause?: unknown }) {
+  constructor(problem: ProblemDetails, options?: { cause?: unknown; location?: string | undefined }) {
     super(problem.detail || problem.title, options);
     this.type = problem.type;
     this.title = problem.title;
@@ -66,6 +68,7 @@ export class ApiProblem extends Error {
     this.instance = problem.instance;
     this.requestId = problem.requestId;
     this.errors = problem.errors ?? [];
+    this.location = options?.location;
   }
 
   /** The message of each invalid field, by dotted field path (first message wins). */
@@ -215,7 +218,7 @@ function problemFromResponse(response: Response, text: string, config: ApiClient
       ...(typeof parsed.instance === 'string' ? { instance: parsed.instance } : {}),
       ...(typeof parsed.requestId === 'string' ? { requestId: parsed.requestId } : {}),
       ...(Array.isArray(parsed.errors) ? { errors: parsed.errors.filter(isFieldError) } : {}),
-    });
+    }, { location: response.headers.get('location') ?? undefined });
   }
   return new ApiProblem(
     clientProblem(

@@ -20,6 +20,7 @@ import type { Viewer } from '../../policies/applications';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { prefectureIdsOf, type Origin, type StaffCaller } from '../back-office/staff-scope';
 import { profileIssues } from '../profile/update-profile';
+import { presentProfile } from '../profile/get-profile';
 import { channelsOf } from '../reminders/recompute-reminders';
 
 export interface HelpDeskContext {
@@ -122,7 +123,8 @@ export async function loadAssisted(db: Db, caller: StaffCaller, personId: string
   return row;
 }
 
-async function presentPerson(db: Db, personId: string): Promise<AssistedPersonBody> {
+/** The person as the desk sees them (no audit entry: the caller's own act is audited). */
+export async function presentPerson(db: Db, personId: string): Promise<AssistedPersonBody> {
   const [row] = await db
     .select({ user: users, profile: applicantProfiles, desk: assistedPeople })
     .from(users)
@@ -134,18 +136,7 @@ async function presentPerson(db: Db, personId: string): Promise<AssistedPersonBo
   const channels = await channelsOf(db, personId);
   return {
     id: user.id,
-    profile: {
-      surname: profile.surname,
-      givenNames: profile.givenNames,
-      birthDate: profile.birthDate,
-      birthPlace: profile.birthPlace,
-      nationality: profile.nationality,
-      address:
-        profile.addressLine1 && profile.postalCode && profile.city && profile.departementCode
-          ? { line1: profile.addressLine1, line2: profile.addressLine2, postalCode: profile.postalCode, city: profile.city, departement: profile.departementCode }
-          : null,
-      updatedAt: profile.updatedAt.toISOString(),
-    },
+    profile: presentProfile(profile),
     phone: user.phone,
     email: user.email,
     locale: user.locale === 'en' ? 'en' : 'fr',

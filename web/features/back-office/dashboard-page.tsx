@@ -15,10 +15,8 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { BACK_OFFICE_PATHS } from './paths';
 import { HELP_DESK_PATHS } from '../help-desk/paths';
 import { StaffGate } from './staff-gate';
+import type { StaffPrefectures } from '../../../contract/back-office';
 
-interface Prefectures {
-  prefectures: Array<{ id: string; departementCode: string; name: string }>;
-}
 
 export function DashboardPage() {
   const { t } = useTranslation('back-office');
@@ -38,7 +36,7 @@ function NotSupervisor() {
 
 function Board() {
   const { t } = useTranslation('back-office');
-  const mine = useApi<Prefectures>('/staff/prefectures');
+  const mine = useApi<StaffPrefectures>('/staff/prefectures');
   const [chosen, setChosen] = useState<string>();
   const prefectureId = chosen ?? mine.data?.prefectures[0]?.id;
   return (

@@ -12,7 +12,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { HELP_DESK_REASON_VALUES, type AssistedPersonBody, type AssistedPersonListBody, type AssistedPersonSummary, type HelpDeskReason, type RegisterPersonBody } from '../../../contract/help-desk';
+import { HELP_DESK_REASON_VALUES, type AssistedPersonBody, type AssistedPersonListBody, type HelpDeskReason, type RegisterPersonBody } from '../../../contract/help-desk';
 import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -20,15 +20,13 @@ import { FormErrorSummary, useAccountForm } from '../account/form';
 import { StaffGate } from '../back-office/staff-gate';
 import { useFormat } from '../calculator/use-format';
 import { PROFILE_LIMITS_WEB } from '../profile/limits';
-import { validateProfile, type ProfileDraft } from '../profile/validate-profile';
+import { PROFILE_FIELD_PATHS, todayHere, validateProfile, type ProfileDraft } from '../profile/validate-profile';
 import { HelpDeskLinks } from './help-desk-links';
 import { HELP_DESK_PATHS } from './paths';
 import { personName } from './person-name';
 import { normalisePhone, PHONE_PATTERN } from './phone';
+import type { StaffPrefectures } from '../../../contract/back-office';
 
-interface Prefectures {
-  prefectures: Array<{ id: string; departementCode: string; name: string }>;
-}
 
 export function DeskPage() {
   const { t } = useTranslation('help-desk');
@@ -116,18 +114,13 @@ interface RegisterDraft extends ProfileDraft {
   prefectureId: string;
 }
 
+// The profile's identity and address paths (its own `reason`, why details change, has no place here:
+// at the desk `reason` is why the desk is used).
+const { reason: _profileChangeReason, ...IDENTITY_PATHS } = PROFILE_FIELD_PATHS;
+
 /** Field paths as the server names them in `errors[].field`. */
 const FIELDS = {
-  surname: 'surname',
-  givenNames: 'givenNames',
-  birthDate: 'birthDate',
-  birthPlace: 'birthPlace',
-  nationality: 'nationality',
-  line1: 'address.line1',
-  line2: 'address.line2',
-  postalCode: 'address.postalCode',
-  city: 'address.city',
-  departement: 'address.departement',
+  ...IDENTITY_PATHS,
   phone: 'phone',
   locale: 'locale',
   helpReason: 'reason',
@@ -156,20 +149,16 @@ const EMPTY: RegisterDraft = {
   prefectureId: '',
 };
 
-function todayHere(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 function RegisterSection() {
   const { t, i18n } = useTranslation(['help-desk', 'errors', 'account']);
   const format = useFormat();
   const navigate = useNavigate();
-  const mine = useApi<Prefectures>('/staff/prefectures');
+  const mine = useApi<StaffPrefectures>('/staff/prefectures');
   const prefectures = mine.data?.prefectures ?? [];
   const [draft, setDraft] = useState<RegisterDraft>(EMPTY);
-  /** The person already registered with these names and birth date (answer 409), to open instead. */
-  const [twin, setTwin] = useState<AssistedPersonSummary>();
+  /** The page of the person already registered with these names and birth date (409 and its `Location`), to open instead. */
+  const [twin, setTwin] = useState<{ personId: string; name: string }>();
   const form = useAccountForm<FieldPath>(FIELD_PATHS);
   const ids = Object.fromEntries((Object.keys(FIELDS) as DraftKey[]).map((key) => [FIELDS[key], { id: `register-${key}`, label: t(`register.fields.${key}.label`) }])) as Record<FieldPath, { id: string; label: string }>;
   const set = (key: DraftKey, value: string) => setDraft((current) => ({ ...current, [key]: value }));
@@ -188,11 +177,6 @@ function RegisterSection() {
     return messages;
   };
 
-  const findTwin = async () => {
-    const same = (a: string, b: string) => a.trim().localeCompare(b.trim(), 'fr', { sensitivity: 'base' }) === 0;
-    const found = await api.get<AssistedPersonListBody>('/staff/help-desk/people', { query: { q: draft.birthDate } }).catch(() => undefined);
-    setTwin(found?.items.find((person) => person.birthDate === draft.birthDate && same(person.surname, draft.surname) && same(person.givenNames, draft.givenNames)));
-  };
 
   const onSubmit = form.submit(validate, async () => {
     setTwin(undefined);
@@ -217,7 +201,9 @@ function RegisterSection() {
     const person = await api.post<AssistedPersonBody>('/staff/help-desk/people', body);
     await navigate(HELP_DESK_PATHS.person(person.id));
   }, (problem) => {
-    if (problem.code === 'person_already_registered') void findTwin();
+    const personId = problem.code === 'person_already_registered' ? problem.location?.split('/').pop() : undefined;
+    // Same names and birth date as the draft (the server compares them without case).
+    if (personId) setTwin({ personId, name: personName({ surname: draft.surname.trim(), givenNames: draft.givenNames.trim() }) });
     return false;
   });
 
@@ -254,8 +240,8 @@ function RegisterSection() {
         <FormErrorSummary errors={form.errors} fields={ids} />
         {twin !== undefined && form.errors !== undefined && (
           <p>
-            <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to={HELP_DESK_PATHS.person(twin.id)}>
-              {t('register.openTwin', { name: personName(twin) })}
+            <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to={HELP_DESK_PATHS.person(twin.personId)}>
+              {t('register.openTwin', { name: twin.name })}
             </Link>
           </p>
         )}

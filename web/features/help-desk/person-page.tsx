@@ -27,10 +27,9 @@ import { isRealDate } from '../journey/validate';
 import { attestationPdfUrl, type AttestationList } from '../procedures/attestations';
 import { HelpDeskLinks } from './help-desk-links';
 import { personName } from './person-name';
+import type { StaffPrefectures } from '../../../contract/back-office';
+import { STATUS_SEVERITY } from '../journey/status-severity';
 
-interface Prefectures {
-  prefectures: Array<{ id: string; departementCode: string; name: string }>;
-}
 
 export function PersonPage() {
   const { t } = useTranslation('help-desk');
@@ -133,7 +132,7 @@ function IdentitySection({ person }: { person: AssistedPersonBody }) {
   const { t } = useTranslation(['help-desk', 'profile']);
   const format = useFormat();
   const language = useLanguage();
-  const mine = useApi<Prefectures>('/staff/prefectures');
+  const mine = useApi<StaffPrefectures>('/staff/prefectures');
   const prefecture = mine.data?.prefectures.find((item) => item.id === person.prefectureId);
   const { profile } = person;
   const address = profile.address;
@@ -317,14 +316,6 @@ function RecordCardForm({ onRecorded }: { onRecorded: (permit: PermitBody) => vo
   );
 }
 
-const STATUS_SEVERITY: Record<string, 'success' | 'error' | 'info' | 'warning' | 'new' | undefined> = {
-  draft: 'new',
-  submitted: 'info',
-  documents_requested: 'warning',
-  complete: 'info',
-  decided_favourable: 'success',
-  refused: 'error',
-};
 
 function ApplicationsSection() {
   const { t } = useTranslation(['help-desk', 'applications']);

@@ -27,20 +27,13 @@ import { BackHome, ScopeGate, usePersonScope } from './person-scope';
 import { ActingForBanner } from '../help-desk/acting-for-banner';
 import { ApplicationHelp } from '../help/application-help';
 import { DecisionEstimateSection } from '../statistics/decision-estimate-section';
+import { STATUS_SEVERITY } from './status-severity';
 
 type Card = CardTypeListBody['items'][number];
 type Answers = ApplicationBody['answers'];
 type AnswerValue = boolean | string;
 
 const CLOSED = new Set(['decided_favourable', 'refused', 'withdrawn']);
-const STATUS_SEVERITY: Record<string, 'success' | 'error' | 'info' | 'warning' | 'new' | undefined> = {
-  draft: 'new',
-  submitted: 'info',
-  documents_requested: 'warning',
-  complete: 'info',
-  decided_favourable: 'success',
-  refused: 'error',
-};
 
 export function ApplicationPage() {
   const { t } = useTranslation('journey');

@@ -11,18 +11,8 @@ import { useFormat } from '../calculator/use-format';
 import { attestationPdfUrl, type AttestationList } from './attestations';
 import { PROCEDURE_PATHS } from './paths';
 import { JOURNEY_PATHS } from '../journey/paths';
+import { STATUS_SEVERITY } from '../journey/status-severity';
 
-type BadgeSeverity = 'success' | 'error' | 'info' | 'warning' | 'new';
-
-const STATUS_SEVERITY: Record<string, BadgeSeverity | undefined> = {
-  submitted: 'info',
-  documents_requested: 'warning',
-  complete: 'info',
-  decided_favourable: 'success',
-  refused: 'error',
-  withdrawn: undefined,
-  draft: 'new',
-};
 
 export function SituationSection({ overview }: { overview: OverviewBody }) {
   const { t } = useTranslation(['procedures', 'deadlines', 'journey']);

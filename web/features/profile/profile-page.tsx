@@ -16,7 +16,7 @@ import { FocusedNotice, FormErrorSummary, useAccountForm } from '../account/form
 import { RequireSession } from '../account/require-session';
 import { useFormat } from '../calculator/use-format';
 import { PROFILE_LIMITS_WEB } from './limits';
-import { PROFILE_FIELD_PATHS, toProfileBody, validateProfile, type ProfileDraft, type ProfileFieldPath } from './validate-profile';
+import { PROFILE_FIELD_PATHS, toProfileBody, validateProfile, type ProfileDraft, type ProfileFieldPath, todayHere } from './validate-profile';
 
 const FIELD_PATHS = Object.values(PROFILE_FIELD_PATHS) as ProfileFieldPath[];
 
@@ -37,10 +37,6 @@ function draftOf(response: ProfileResponseBody | undefined): ProfileDraft {
   };
 }
 
-function todayHere(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 export function ProfilePage() {
   const { t } = useTranslation('profile');

@@ -100,3 +100,9 @@ export function toProfileBody(draft: ProfileDraft): Record<string, unknown> {
     ...(draft.reason.trim() === '' ? {} : { reason: draft.reason }),
   };
 }
+
+/** Today's date on the device (YYYY-MM-DD), the reference for birth dates typed into a form. */
+export function todayHere(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

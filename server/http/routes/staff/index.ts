@@ -9,18 +9,11 @@ import type { Db } from '../../../db/client';
 import { STAFF_ROLES, prefectures, userPrefectures } from '../../../db/schema/index';
 import { AppError } from '../../problem';
 import { COMMON_ERRORS, ProblemSchema } from '../../../../contract/problem';
+import { StaffPrefecturesSchema } from '../../../../contract/back-office';
 import { listAuditEvents } from '../../../usecases/audit/list-audit-events';
 
 
 
-const AssignmentSchema = Type.Object(
-  {
-    prefectures: Type.Array(
-      Type.Object({ id: Type.String({ format: 'uuid' }), departementCode: Type.String(), name: Type.String() }, { additionalProperties: false }),
-    ),
-  },
-  { additionalProperties: false },
-);
 
 const AuditPageSchema = Type.Object(
   {
@@ -67,7 +60,7 @@ export function registerStaffRoutes(app: App, deps: { db: Db }): void {
       schema: {
         tags: ['staff'],
         summary: 'The préfectures the signed-in agent or supervisor works for (second factor required).',
-        response: { 200: AssignmentSchema, 401: ProblemSchema, 403: ProblemSchema, ...COMMON_ERRORS },
+        response: { 200: StaffPrefecturesSchema, 401: ProblemSchema, 403: ProblemSchema, ...COMMON_ERRORS },
       },
     },
     async (request) => {
